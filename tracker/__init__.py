@@ -1,0 +1,1 @@
+"""Freelance earnings and goal tracker: all logic, importable without Streamlit."""

@@ -1,0 +1,23 @@
+"""The one error type that services raise for input a person can fix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class InvalidInput(ValueError):
+    """Input refused before anything was written; the message is shown to the person as is.
+
+    `message` is an English template (a gettext msgid) with `{name}` placeholders; `params` fill
+    it. The UI translates the template first, then fills it, so every message has a Bengali form.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, **params: Any) -> None:
+        self.message = message
+        self.field = field
+        self.params = params
+        super().__init__(message.format(**params) if params else message)
+
+
+class NotFound(InvalidInput):
+    """The record a person asked for does not exist (any more)."""

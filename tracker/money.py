@@ -1,0 +1,171 @@
+"""Exact money: integer minor units per ISO 4217 currency, exact rates, conversion, formatting.
+
+Rules, in one place:
+- An amount is an `int` of minor units (cents, poisha); a currency's exponent comes from Babel's
+  CLDR data (USD 2, BDT 2, JPY 0).
+- A rate is a `Decimal`: how many units of the home currency one unit of the other currency gave.
+- Conversion rounds once, half up (0.5 poisha goes up, -0.5 goes down), to the home currency's
+  minor unit. Nothing between input and storage is a float.
+- Display uses Babel. Taka is grouped the way Bangladesh reads it (1,00,000 and 1,25,00,000).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_currency, format_decimal, get_currency_precision, list_currencies
+
+from tracker.errors import InvalidInput
+
+HOME_CURRENCY = "BDT"
+BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
+_TO_LATIN = str.maketrans(BENGALI_DIGITS, "0123456789")
+_TO_BENGALI = str.maketrans("0123456789", BENGALI_DIGITS)
+_KNOWN = frozenset(list_currencies())
+_SYMBOLS = re.compile(r"^(?:[$৳€£¥₹]|tk\.?|usd|bdt|eur|gbp)\s*|\s*(?:[$৳€£¥₹]|tk\.?|usd|bdt|eur|gbp)$",
+                      re.IGNORECASE)
+_NUMBER = re.compile(r"^[+-]?((\d{1,3}(,\d{2,3})*|\d+)(\.\d*)?|\.\d+)$")
+MAX_RATE_DECIMALS = 10
+
+
+def known_currencies() -> list[str]:
+    """Return every ISO 4217 code that the app accepts, sorted."""
+    return sorted(_KNOWN)
+
+
+def normalize_currency(code: str | None) -> str:
+    """Return the upper-case ISO code, or raise InvalidInput for an unknown one."""
+    cleaned = (code or "").strip().upper()
+    if cleaned not in _KNOWN:
+        raise InvalidInput("“{code}” is not a currency we know. Use a code like USD or BDT.",
+                           field="currency", code=(code or "").strip())
+    return cleaned
+
+
+def exponent(currency: str) -> int:
+    """Return how many decimals the currency's minor unit has (USD 2, JPY 0)."""
+    return int(get_currency_precision(normalize_currency(currency)))
+
+
+def to_latin_digits(text: str) -> str:
+    """Return the text with Bengali digits replaced by 0-9."""
+    return text.translate(_TO_LATIN)
+
+
+def to_bengali_digits(text: str) -> str:
+    """Return the text with 0-9 replaced by Bengali digits."""
+    return text.translate(_TO_BENGALI)
+
+
+def parse_decimal(text: str | int | Decimal, *, field: str = "amount") -> Decimal:
+    """Return the exact number a person typed: '1,250.50', '১২৫০.৫০', '৳1,00,000', ' 12 '."""
+    if isinstance(text, Decimal):
+        value = text
+    elif isinstance(text, int) and not isinstance(text, bool):
+        value = Decimal(text)
+    elif isinstance(text, str):
+        cleaned = _SYMBOLS.sub("", to_latin_digits(text).strip()).replace(" ", "").replace("\u00a0", "")
+        if not _NUMBER.match(cleaned):
+            raise InvalidInput("“{text}” is not a number. Type digits, like 1,250.50.",
+                               field=field, text=text.strip())
+        value = Decimal(cleaned.replace(",", ""))
+    else:
+        raise InvalidInput("“{text}” is not a number. Type digits, like 1,250.50.",
+                           field=field, text=str(text))
+    if not value.is_finite():
+        raise InvalidInput("“{text}” is not a number. Type digits, like 1,250.50.",
+                           field=field, text=str(text))
+    return value
+
+
+def to_minor(value: Decimal, currency: str, *, field: str = "amount") -> int:
+    """Return the amount in minor units, refusing more decimals than the currency has."""
+    places = exponent(currency)
+    scaled = value.scaleb(places)
+    if scaled != scaled.to_integral_value():
+        raise InvalidInput("{currency} amounts have at most {places} decimals; “{value}” has more.",
+                           field=field, currency=currency, places=places, value=str(value))
+    return int(scaled)
+
+
+def parse_amount(text: str | int | Decimal, currency: str, *, field: str = "amount",
+                 allow_zero: bool = False, allow_negative: bool = False) -> int:
+    """Return minor units for typed text; refuse zero or negative unless allowed."""
+    value = parse_decimal(text, field=field)
+    minor = to_minor(value, currency, field=field)
+    if minor < 0 and not allow_negative:
+        raise InvalidInput("The {field} cannot be negative.", field=field)
+    if minor == 0 and not allow_zero:
+        raise InvalidInput("The {field} must be more than zero.", field=field)
+    return minor
+
+
+def parse_rate(text: str | int | Decimal, *, field: str = "rate") -> Decimal:
+    """Return a positive exchange rate with at most ten decimals, normalised ('122.50' → 122.5)."""
+    if isinstance(text, str) and not text.strip():
+        raise InvalidInput("Give the exchange rate you received, for example 122.50.", field=field)
+    value = parse_decimal(text, field=field)
+    if value <= 0:
+        raise InvalidInput("The exchange rate must be more than zero.", field=field)
+    if -value.as_tuple().exponent > MAX_RATE_DECIMALS:  # type: ignore[operator]
+        raise InvalidInput("An exchange rate has at most {places} decimals.", field=field,
+                           places=MAX_RATE_DECIMALS)
+    return Decimal(rate_to_text(value))
+
+
+def rate_to_text(rate: Decimal) -> str:
+    """Return the rate as plain text for storage ('122.5', never '1.225E+2')."""
+    return format(rate.normalize(), "f")
+
+
+def from_minor(minor: int, currency: str) -> Decimal:
+    """Return the exact decimal amount of a count of minor units (2756250 BDT → 27562.50)."""
+    places = exponent(currency)
+    return Decimal(minor).scaleb(-places).quantize(Decimal(1).scaleb(-places))
+
+
+def convert(minor: int, currency: str, rate: Decimal, home_currency: str = HOME_CURRENCY) -> int:
+    """Return minor units of the home currency for an amount at a rate, rounded half up once."""
+    if normalize_currency(currency) == normalize_currency(home_currency):
+        return minor if rate == 1 else _round_half_up(Decimal(minor) * rate)
+    exact = Decimal(minor).scaleb(exponent(home_currency) - exponent(currency)) * rate
+    return _round_half_up(exact)
+
+
+def _round_half_up(value: Decimal) -> int:
+    """Return the nearest integer, halves away from zero."""
+    try:
+        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except InvalidOperation as exc:  # an absurdly large number
+        raise InvalidInput("That amount is too large.", field="amount") from exc
+
+
+def amount_text(minor: int, currency: str) -> str:
+    """Return the plain exact amount for CSV and JSON ('27562.50'), no grouping, no symbol."""
+    return format(from_minor(minor, currency), "f")
+
+
+def format_money(minor: int, currency: str = HOME_CURRENCY, *, bengali_digits: bool = False,
+                 whole: bool = False) -> str:
+    """Return the amount as a person reads it: '৳1,00,000', '৳27,562.50', '$250.00'.
+
+    Taka uses lakh and crore grouping; other currencies their usual form. `whole` drops the
+    decimals when they are zero (for headlines like the goal). Bengali digits are optional.
+    """
+    value = from_minor(minor, currency)
+    if whole and value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    if currency == "BDT":
+        pattern = "#,##,##0" if value.as_tuple().exponent == 0 else "#,##,##0.00"
+        text = format_decimal(abs(value), format=pattern, locale="en_IN", decimal_quantization=False)
+        text = ("-" if value < 0 else "") + "৳" + text
+    else:
+        text = format_currency(value, currency, locale="en_US", currency_digits=not whole)
+    return to_bengali_digits(text) if bengali_digits else text
+
+
+def format_percent(ratio: Decimal, *, bengali_digits: bool = False) -> str:
+    """Return a ratio as a percent with two decimals (0.275625 → '27.56%')."""
+    text = f"{(ratio * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+    return to_bengali_digits(text) if bengali_digits else text

@@ -1,0 +1,1 @@
+"""One place per entity for every write: validate, write in one transaction, or change nothing."""

@@ -1,0 +1,39 @@
+"""The readiness checklist: five things to have before starting (S8)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from tracker.errors import InvalidInput
+from tracker.models import CHECKLIST_KEYS, ChecklistItem
+from tracker.services.common import optional_text, remove, store
+
+
+def checklist(session: Session) -> list[ChecklistItem]:
+    """Return the five items in their fixed order, unticked where never touched."""
+    saved = {item.key: item for item in session.exec(select(ChecklistItem)).all()}
+    return [saved.get(key) or ChecklistItem(key=key) for key in CHECKLIST_KEYS]
+
+
+def set_checklist_item(*, session: Session, key: str, done: bool, note: str = "",
+                       today: date | None = None) -> ChecklistItem:
+    """Tick or untick one item (and keep a note); return it."""
+    if key not in CHECKLIST_KEYS:
+        raise InvalidInput("There is no checklist item “{key}”.", field="checklist", key=key)
+    item = session.exec(select(ChecklistItem).where(ChecklistItem.key == key)).first()
+    item = item or ChecklistItem(key=key)
+    if done and not item.done:
+        item.done_on = today or date.today()
+    item.done = done
+    item.done_on = item.done_on if done else None
+    item.note = optional_text(note, field="note", max_length=2000)
+    return store(session, item)
+
+
+def delete_checklist_item(*, session: Session, key: str) -> None:
+    """Forget what was said about one item (it shows unticked again)."""
+    item = session.exec(select(ChecklistItem).where(ChecklistItem.key == key)).first()
+    if item is not None:
+        remove(session, item)
