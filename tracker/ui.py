@@ -1,0 +1,133 @@
+"""The one module that touches Streamlit: cached engine and readers, writes, shared widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from tracker import reports, tables
+from tracker.config import load_config
+from tracker.db import get_engine
+from tracker.errors import InvalidInput
+from tracker.i18n import DEFAULT_LANGUAGE, translate
+from tracker.money import format_money, format_percent, known_currencies
+from tracker.services.common import month_of
+
+R = TypeVar("R")
+COMMON_CURRENCIES = ["USD", "BDT", "EUR", "GBP", "CAD", "AUD", "INR", "AED", "SGD", "JPY"]
+PAGES = (  # file, title, icon
+    ("pages/dashboard.py", "Dashboard", ":material/monitoring:"),
+    ("pages/log_work.py", "Log work", ":material/edit_note:"),
+    ("pages/clients.py", "Clients", ":material/groups:"),
+    ("pages/skills.py", "Skills and learning", ":material/school:"),
+    ("pages/guidance.py", "Guidance", ":material/lightbulb:"),
+    ("pages/data.py", "Data", ":material/database:"),
+    ("pages/settings.py", "Settings", ":material/settings:"),
+)
+
+
+def language() -> str:
+    """Return the language the person chose for this session."""
+    return st.session_state.get("language", DEFAULT_LANGUAGE)
+
+
+def _(message: str) -> str:
+    """Return a message in the person's language."""
+    return translate(message, language())
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(db_url: str) -> Engine:
+    """Return the migrated engine for this database, once per server process."""
+    return get_engine(db_url)
+
+
+def db_url() -> str:
+    """Return the database URL the app uses (TRACKER_DB_URL or data/tracker.db)."""
+    return load_config().db_url
+
+
+def session() -> Session:
+    """Return a new database session; use it in a `with` block."""
+    return Session(_engine(db_url()), expire_on_commit=False)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _read(url: str, name: str, _reader: Callable[..., R], args: tuple[Any, ...]) -> R:
+    """Return a reader's result for a database, cached by its name until the next write."""
+    with Session(_engine(url), expire_on_commit=False) as s:
+        return _reader(s, *args)
+
+
+def read(reader: Callable[..., R], *args: Any) -> R:
+    """Return `reader(session, *args)`, cached; every write clears the cache."""
+    return _read(db_url(), f"{reader.__module__}.{reader.__qualname__}", reader, args)
+
+
+def write(service: Callable[..., R], **kwargs: Any) -> R | None:
+    """Call a service with a session; show its message and return None if it refused."""
+    try:
+        with session() as s:
+            result = service(session=s, **kwargs)
+    except InvalidInput as err:
+        show_error(err)
+        return None
+    st.cache_data.clear()
+    return result
+
+
+def show_error(err: InvalidInput) -> None:
+    """Show a refused input's message in the person's language."""
+    text = _(err.message)
+    st.error(text.format(**err.params) if err.params else text, icon=":material/error:")
+
+
+def money(minor: int, currency: str = "BDT", *, whole: bool = False) -> str:
+    """Return an amount formatted for the person (Bengali digits in Bengali)."""
+    return format_money(minor, currency, whole=whole, bengali_digits=language() == "bn")
+
+
+def percent(ratio: Any) -> str:
+    """Return a ratio as a percent for the person."""
+    return format_percent(ratio, bengali_digits=language() == "bn")
+
+
+def currency_options() -> list[str]:
+    """Return currency codes, the common ones first."""
+    rest = [c for c in known_currencies() if c not in COMMON_CURRENCIES]
+    return COMMON_CURRENCIES + rest
+
+
+def this_month() -> str:
+    """Return the current month as 'YYYY-MM'."""
+    return month_of(date.today())
+
+
+def navigation() -> Any:
+    """Return the app's navigation over every page, titles in the person's language."""
+    pages = [st.Page(path, title=_(title), icon=icon, default=i == 0)
+             for i, (path, title, icon) in enumerate(PAGES)]
+    return st.navigation(pages)
+
+
+def sidebar() -> None:
+    """Draw the shared sidebar: this month's progress towards the goal."""
+    summary = read(reports.month_summary, this_month())
+    with st.sidebar:
+        st.caption(_("This month"))
+        st.markdown(f"**{money(summary.net_minor)}** / {money(summary.goal_minor, whole=True)}")
+        st.progress(min(max(float(summary.progress), 0.0), 1.0))
+
+
+def client_picker(label: str, *, key: str) -> int | None:
+    """Return the id of a chosen client, or None; newest first, with a search box if many."""
+    choices = read(tables.client_choices, "")
+    options: list[int | None] = [None, *[c.id for c in choices]]
+    labels = {c.id: c.label for c in choices}
+    return st.selectbox(label, options, key=key,
+                        format_func=lambda i: _("— none —") if i is None else labels[i])
