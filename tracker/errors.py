@@ -15,8 +15,8 @@ class InvalidInput(ValueError):
     def __init__(self, message: str, *, field: str | None = None, **params: Any) -> None:
         self.message = message
         self.field = field
-        self.params = params
-        super().__init__(message.format(**params) if params else message)
+        self.params = {"field": field, **params} if field is not None else params
+        super().__init__(message.format(**self.params) if self.params else message)
 
 
 class NotFound(InvalidInput):

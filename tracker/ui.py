@@ -83,8 +83,9 @@ def write(service: Callable[..., R], **kwargs: Any) -> R | None:
 
 def show_error(err: InvalidInput) -> None:
     """Show a refused input's message in the person's language."""
+    params = {name: _(value) if name == "field" else value for name, value in err.params.items()}
     text = _(err.message)
-    st.error(text.format(**err.params) if err.params else text, icon=":material/error:")
+    st.error(text.format(**params) if params else text, icon=":material/error:")
 
 
 def money(minor: int, currency: str = "BDT", *, whole: bool = False) -> str:

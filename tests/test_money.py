@@ -1,0 +1,141 @@
+"""Exact money: parsing, minor units, conversion and its rounding rule, formatting."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tracker.errors import InvalidInput
+from tracker.money import (
+    amount_text,
+    convert,
+    exponent,
+    format_money,
+    format_percent,
+    from_minor,
+    normalize_currency,
+    parse_amount,
+    parse_decimal,
+    parse_rate,
+    to_minor,
+)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("1,250.50", Decimal("1250.50")),
+    ("১২৫০.৫০", Decimal("1250.50")),
+    ("১,০০,০০০", Decimal("100000")),
+    ("৳1,00,000", Decimal("100000")),
+    ("$250", Decimal("250")),
+    ("250 USD", Decimal("250")),
+    ("  12  ", Decimal("12")),
+    (".5", Decimal("0.5")),
+    ("-3.25", Decimal("-3.25")),
+    ("1 250.50", Decimal("1250.50")),
+])
+def test_parse_decimal_accepts_what_people_type(typed: str, expected: Decimal) -> None:
+    assert parse_decimal(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "1e400", "NaN", "inf", "--5", "1.2.3", "12,5", "1,2345",
+                                   "5-", "৳", "1,,000"])
+def test_parse_decimal_refuses_what_is_not_a_number(typed: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_decimal(typed)
+
+
+@pytest.mark.parametrize(("currency", "places"), [("USD", 2), ("BDT", 2), ("JPY", 0), ("KWD", 3)])
+def test_exponent_follows_iso_4217(currency: str, places: int) -> None:
+    assert exponent(currency) == places
+
+
+@pytest.mark.parametrize(("text", "currency", "minor"), [
+    ("250.00", "USD", 25000), ("27562.50", "BDT", 2756250), ("1500", "JPY", 1500),
+    ("0.01", "USD", 1), ("1,00,000", "BDT", 10000000),
+])
+def test_parse_amount_gives_minor_units(text: str, currency: str, minor: int) -> None:
+    assert parse_amount(text, currency) == minor
+
+
+@pytest.mark.parametrize(("text", "currency"), [("10.5", "JPY"), ("1.005", "USD"), ("0", "USD"),
+                                                ("-5", "USD")])
+def test_parse_amount_refuses_extra_decimals_zero_and_negative(text: str, currency: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_amount(text, currency)
+
+
+def test_parse_amount_allows_zero_and_negative_only_when_asked() -> None:
+    assert parse_amount("0", "USD", allow_zero=True) == 0
+    assert parse_amount("-5", "USD", allow_negative=True) == -500
+
+
+def test_to_minor_and_from_minor_round_trip() -> None:
+    assert to_minor(Decimal("27562.50"), "BDT") == 2756250
+    assert from_minor(2756250, "BDT") == Decimal("27562.50")
+    assert str(from_minor(1500, "JPY")) == "1500"
+    assert amount_text(-2500, "USD") == "-25.00"
+
+
+@pytest.mark.parametrize("code", ["usd", " USD ", "Usd"])
+def test_currency_codes_are_normalised(code: str) -> None:
+    assert normalize_currency(code) == "USD"
+
+
+@pytest.mark.parametrize("code", ["", "XYZ", "US", "dollar"])
+def test_unknown_currency_is_refused(code: str) -> None:
+    with pytest.raises(InvalidInput):
+        normalize_currency(code)
+
+
+def test_rates_are_exact_and_normalised() -> None:
+    assert parse_rate("122.50") == Decimal("122.5")
+    assert parse_rate("১২২.৫০") == Decimal("122.5")
+    assert str(parse_rate("120")) == "120"
+
+
+@pytest.mark.parametrize("typed", ["", "0", "-1", "abc", "1.12345678901"])
+def test_bad_rates_are_refused(typed: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_rate(typed)
+
+
+def test_worked_example_converts_exactly() -> None:
+    """$250.00 gross, $25.00 fee, rate 122.50: ৳30,625.00 − ৳3,062.50 = ৳27,562.50 net."""
+    gross = convert(25000, "USD", Decimal("122.50"), "BDT")
+    fees = convert(2500, "USD", Decimal("122.50"), "BDT")
+    assert (gross, fees, gross - fees) == (3062500, 306250, 2756250)
+    assert format_money(gross - fees) == "৳27,562.50"
+    assert format_percent(Decimal(gross - fees) / Decimal(10000000)) == "27.56%"
+
+
+@pytest.mark.parametrize(("minor", "rate", "expected"), [
+    (1, "0.5", 1),         # 0.5 poisha rounds up
+    (-1, "0.5", -1),       # and -0.5 away from zero
+    (1, "0.49", 0),
+    (3, "121.505", 365),   # 364.515 poisha → 365
+    (100, "0.0001", 0),
+])
+def test_conversion_rounds_half_up_once(minor: int, rate: str, expected: int) -> None:
+    assert convert(minor, "USD", Decimal(rate), "BDT") == expected
+
+
+def test_conversion_between_exponents() -> None:
+    assert convert(1500, "JPY", Decimal("0.8"), "BDT") == 120000  # ¥1,500 at 0.8 → ৳1,200.00
+
+
+@pytest.mark.parametrize(("minor", "kwargs", "text"), [
+    (10000000, {"whole": True}, "৳1,00,000"),
+    (10000000, {}, "৳1,00,000.00"),
+    (1250000000, {"whole": True}, "৳1,25,00,000"),
+    (2756250, {"whole": True}, "৳27,562.50"),
+    (-2756250, {}, "-৳27,562.50"),
+    (10000000, {"whole": True, "bengali_digits": True}, "৳১,০০,০০০"),
+])
+def test_taka_is_grouped_in_lakh_and_crore(minor: int, kwargs: dict, text: str) -> None:
+    assert format_money(minor, "BDT", **kwargs) == text
+
+
+def test_other_currencies_use_their_usual_form() -> None:
+    assert format_money(25000, "USD") == "$250.00"
+    assert format_money(150000, "USD") == "$1,500.00"

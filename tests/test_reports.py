@@ -1,0 +1,66 @@
+"""A month's figures: gross − fees − expenses = net, cleared money only, against that month's goal."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from tracker.reports import month_summary
+from tracker.services.expenses import ExpenseInput, create_expense
+from tracker.services.goals import set_goal
+from tracker.services.payments import PaymentInput, create_payment
+
+
+def pay(session: Session, day: str, gross: str, **kwargs: str) -> None:
+    """Store a USD payment at rate 122.50 unless told otherwise."""
+    fields = {"currency": "USD", "rate": "122.50", **kwargs}
+    create_payment(session=session, data=PaymentInput(paid_on=day, gross=gross, **fields))
+
+
+def test_worked_example(session: Session) -> None:
+    """$250.00 gross, $25.00 platform fee, rate 122.50 → ৳27,562.50 net, 27.56% of ৳1,00,000."""
+    pay(session, "2026-08-03", "250.00", platform_fee="25.00")
+    summary = month_summary(session, "2026-08")
+    assert summary.net_minor == 2756250
+    assert summary.progress == Decimal("0.275625")
+    assert summary.remaining_minor == 10000000 - 2756250
+    assert (summary.gross_minor, summary.fees_minor) == (3062500, 306250)
+
+
+def test_empty_month_is_zero_against_the_default_goal(session: Session) -> None:
+    summary = month_summary(session, "2026-08")
+    assert (summary.net_minor, summary.pending_minor, summary.goal_minor) == (0, 0, 10000000)
+    assert summary.progress == 0
+    assert summary.currency == "BDT"
+
+
+def test_pending_money_is_apart_and_other_months_do_not_count(session: Session) -> None:
+    pay(session, "2026-08-03", "100.00")                      # ৳12,250.00 cleared
+    pay(session, "2026-08-20", "40.00", status="pending")      # ৳4,900.00 pending
+    pay(session, "2026-09-01", "500.00")                      # next month
+    summary = month_summary(session, "2026-08")
+    assert summary.net_minor == 1225000
+    assert summary.pending_minor == 490000
+
+
+def test_expenses_refunds_and_taka_payments(session: Session) -> None:
+    pay(session, "2026-08-03", "200.00", platform_fee="20.00", transfer_fee="2.00")  # 24500 − 2695
+    pay(session, "2026-08-10", "50.00", kind="refund", platform_fee="5.00")         # −6125 + 612.50
+    create_payment(session=session, data=PaymentInput(paid_on="2026-08-15", gross="5,000",
+                                                      currency="BDT"))
+    create_expense(session=session, data=ExpenseInput(spent_on="2026-08-05", amount="1,200",
+                                                      currency="BDT", category="internet"))
+    summary = month_summary(session, "2026-08")
+    assert summary.gross_minor == 2450000 - 612500 + 500000
+    assert summary.fees_minor == 269500 - 61250
+    assert summary.expenses_minor == 120000
+    assert summary.net_minor == 2450000 - 269500 - 612500 + 61250 + 500000 - 120000
+
+
+def test_goal_changed_mid_year_keeps_the_past(session: Session) -> None:
+    set_goal(session=session, target="80,000", valid_from="2026-01")
+    set_goal(session=session, target="1,20,000", valid_from="2026-07")
+    assert month_summary(session, "2026-06").goal_minor == 8000000
+    assert month_summary(session, "2026-07").goal_minor == 12000000
+    assert month_summary(session, "2025-12").goal_minor == 10000000
