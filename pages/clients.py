@@ -7,8 +7,8 @@ from tracker.models import Platform
 from tracker.services.clients import ClientInput, create_client
 from tracker.ui import _
 
-st.title(_("Clients"))
-with st.form("client_form", clear_on_submit=True):
+ui.page_title(_("Clients"))
+with st.form(ui.form_key("client")):
     name, platform, country = st.columns([2, 1, 1])
     client_name = name.text_input(_("Client name"))
     client_platform = platform.selectbox(_("Platform"), [p.value for p in Platform])
@@ -20,7 +20,7 @@ if added:
                                                       country=client_country,
                                                       payment_verified=verified))
     if client is not None:
-        st.success(_("Added {name}.").format(name=client.name))
+        ui.saved("client", _("Added {name}.").format(name=client.name))
 
 overview = ui.read(tables.clients_overview)
 if overview.empty:

@@ -5,7 +5,7 @@ import streamlit as st
 from tracker import reports, tables, ui
 from tracker.ui import _
 
-st.title(_("Dashboard"))
+ui.page_title(_("Dashboard"))
 months = sorted({ui.this_month(), *ui.read(tables.months_with_payments)}, reverse=True)
 month = st.selectbox(_("Month"), months, index=0, key="dashboard_month")
 summary = ui.read(reports.month_summary, month)

@@ -6,7 +6,7 @@ from tracker import tables, ui
 from tracker.io.export import payments_csv
 from tracker.ui import _
 
-st.title(_("Data"))
+ui.page_title(_("Data"))
 counts = ui.read(tables.record_counts)
 st.dataframe({_("Table"): list(counts), _("Rows"): list(counts.values())}, hide_index=True)
 st.download_button(_("Download payments (CSV)"), data=ui.read(payments_csv),

@@ -7,7 +7,7 @@ from tracker.guidance import CHECKLIST_LABELS, PATH
 from tracker.services.checklist import checklist, set_checklist_item
 from tracker.ui import _
 
-st.title(_("Guidance"))
+ui.page_title(_("Guidance"))
 st.subheader(_("Before you start"))
 items = ui.read(checklist)
 done = sum(1 for item in items if item.done)

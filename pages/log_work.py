@@ -8,9 +8,9 @@ from tracker import tables, ui
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.ui import _
 
-st.title(_("Log work"))
+ui.page_title(_("Log work"))
 st.subheader(_("A payment you received"))
-with st.form("payment_form", clear_on_submit=False):
+with st.form(ui.form_key("payment")):
     when, amount, currency = st.columns([1, 1, 1])
     paid_on = when.date_input(_("Date"), value=date.today(), format="YYYY-MM-DD")
     gross = amount.text_input(_("Amount the client paid"), placeholder="250.00")
@@ -31,8 +31,7 @@ if saved:
                         note=note)
     payment = ui.write(create_payment, data=data)
     if payment is not None:
-        st.success(_("Saved: {net} net.").format(net=ui.money(payment.net_home_minor)),
-                   icon=":material/check_circle:")
+        ui.saved("payment", _("Saved: {net} net.").format(net=ui.money(payment.net_home_minor)))
 
 st.subheader(_("Latest payments"))
 recent = ui.read(tables.recent_payments, 20)

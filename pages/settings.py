@@ -7,9 +7,9 @@ from tracker.services.goals import DEFAULT_GOAL_MINOR, goal_history, set_goal
 from tracker.services.settings import home_currency
 from tracker.ui import _
 
-st.title(_("Settings"))
+ui.page_title(_("Settings"))
 st.subheader(_("Monthly goal"))
-with st.form("goal_form"):
+with st.form(ui.form_key("goal")):
     amount, since = st.columns(2)
     target = amount.text_input(_("Net income goal per month (taka)"), value="1,00,000")
     valid_from = since.text_input(_("From month (YYYY-MM)"), value=ui.this_month())
@@ -17,7 +17,7 @@ with st.form("goal_form"):
 if saved:
     goal = ui.write(set_goal, target=target, valid_from=valid_from)
     if goal is not None:
-        st.success(_("From {month} your goal is {amount} a month.").format(
+        ui.saved("goal", _("From {month} your goal is {amount} a month.").format(
             month=goal.valid_from, amount=ui.money(goal.target_minor, whole=True)))
 
 goals = ui.read(goal_history)

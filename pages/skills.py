@@ -7,8 +7,8 @@ from tracker.models import DEFAULT_SKILL_CATEGORIES, SkillStage
 from tracker.services.skills import SkillInput, create_skill
 from tracker.ui import _
 
-st.title(_("Skills and learning"))
-with st.form("skill_form", clear_on_submit=True):
+ui.page_title(_("Skills and learning"))
+with st.form(ui.form_key("skill")):
     name, category, stage = st.columns([2, 1, 1])
     skill_name = name.text_input(_("Skill"))
     skill_category = category.selectbox(_("Kind of work"), DEFAULT_SKILL_CATEGORIES)
@@ -18,7 +18,7 @@ if added:
     skill = ui.write(create_skill, data=SkillInput(name=skill_name, category=skill_category,
                                                    stage=skill_stage))
     if skill is not None:
-        st.success(_("Added {name}.").format(name=skill.name))
+        ui.saved("skill", _("Added {name}.").format(name=skill.name))
 
 overview = ui.read(tables.skills_overview)
 if overview.empty:

@@ -64,6 +64,8 @@ def parse_decimal(text: str | int | Decimal, *, field: str = "amount") -> Decima
         value = text
     elif isinstance(text, int) and not isinstance(text, bool):
         value = Decimal(text)
+    elif isinstance(text, str) and not text.strip():
+        raise InvalidInput("Please give the {field}.", field=field)
     elif isinstance(text, str):
         cleaned = _SYMBOLS.sub("", to_latin_digits(text).strip()).replace(" ", "").replace("\u00a0", "")
         if not _NUMBER.match(cleaned):

@@ -96,7 +96,7 @@ def skills_overview(session: Session) -> pd.DataFrame:
     )
 
 
-def client_choices(session: Session, search: str = "", limit: int = 200) -> list[Choice]:
+def client_choices(session: Session, search: str = "", limit: int = 1000) -> list[Choice]:
     """Return clients to pick from, newest first, filtered by a search text."""
     query = select(Client.id, Client.name).where(col(Client.archived).is_(False))
     if search.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from tracker.money import format_money, format_percent, known_currencies
 from tracker.services.common import month_of
 
 R = TypeVar("R")
+REPEAT_SECONDS = 10
 COMMON_CURRENCIES = ["USD", "BDT", "EUR", "GBP", "CAD", "AUD", "INR", "AED", "SGD", "JPY"]
 PAGES = (  # file, title, icon
     ("pages/dashboard.py", "Dashboard", ":material/monitoring:"),
@@ -70,15 +72,66 @@ def read(reader: Callable[..., R], *args: Any) -> R:
 
 
 def write(service: Callable[..., R], **kwargs: Any) -> R | None:
-    """Call a service with a session; show its message and return None if it refused."""
+    """Call a service with a session; show its message and return None if it refused.
+
+    The same call repeated within a few seconds (a double click) is not written twice.
+    """
+    fingerprint = f"{service.__module__}.{service.__qualname__}:{kwargs!r}"
+    last = st.session_state.get("_last_write")
+    if last and last[0] == fingerprint and time.monotonic() - last[1] < REPEAT_SECONDS:
+        st.info(_("That was saved a moment ago, so it was not saved twice."))
+        return None
     try:
         with session() as s:
             result = service(session=s, **kwargs)
     except InvalidInput as err:
         show_error(err)
         return None
+    st.session_state["_last_write"] = (fingerprint, time.monotonic())
     st.cache_data.clear()
     return result
+
+
+def page_title(title: str) -> None:
+    """Show the page title and any message left by the previous run (after a save)."""
+    st.title(title)
+    for kind, text in st.session_state.pop("_flash", []):
+        getattr(st, kind)(text)
+
+
+def form_key(name: str) -> str:
+    """Return the key of a form; it changes after a save so that the form starts empty."""
+    return f"{name}_{st.session_state.get('_form_gen_' + name, 0)}"
+
+
+def saved(form: str, message: str, kind: str = "success") -> None:
+    """After a successful write: keep the message, empty the form, and show the new state."""
+    st.session_state.setdefault("_flash", []).append((kind, message))
+    st.session_state["_form_gen_" + form] = st.session_state.get("_form_gen_" + form, 0) + 1
+    st.rerun()
+
+
+def pick(label: str, choices: list[tables.Choice], *, key: str, none_label: str | None = None,
+         current: int | None = None) -> int | None:
+    """Return the id chosen from a list (newest first, type to search); None if none allowed."""
+    options: list[int | None] = [c.id for c in choices]
+    if none_label is not None:
+        options.insert(0, None)
+    labels = {c.id: c.label for c in choices}
+    index = options.index(current) if current in options else 0
+    if not options:
+        st.selectbox(label, [_("— nothing to choose yet —")], key=key, disabled=True)
+        return None
+    return st.selectbox(label, options, index=index, key=key,
+                        format_func=lambda i: none_label if i is None else labels.get(i, str(i)))
+
+
+def confirm_delete(what: str, *, key: str) -> bool:
+    """Return True once the person ticked 'yes' and pressed delete for this record."""
+    sure = st.checkbox(_("Yes, delete {what}").format(what=what), key=f"{key}_sure")
+    pressed = st.button(_("Delete"), key=f"{key}_delete", type="secondary", disabled=not sure,
+                        icon=":material/delete:")
+    return bool(sure and pressed)
 
 
 def show_error(err: InvalidInput) -> None:
@@ -125,10 +178,7 @@ def sidebar() -> None:
         st.progress(min(max(float(summary.progress), 0.0), 1.0))
 
 
-def client_picker(label: str, *, key: str) -> int | None:
-    """Return the id of a chosen client, or None; newest first, with a search box if many."""
-    choices = read(tables.client_choices, "")
-    options: list[int | None] = [None, *[c.id for c in choices]]
-    labels = {c.id: c.label for c in choices}
-    return st.selectbox(label, options, key=key,
-                        format_func=lambda i: _("— none —") if i is None else labels[i])
+def client_picker(label: str, *, key: str, current: int | None = None) -> int | None:
+    """Return the id of a chosen client, or None; newest first, type to search."""
+    return pick(label, read(tables.client_choices), key=key, none_label=_("— none —"),
+                current=current)
