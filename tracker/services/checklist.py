@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from tracker.errors import InvalidInput
 from tracker.models import CHECKLIST_KEYS, ChecklistItem
-from tracker.services.common import optional_text, remove, store
+from tracker.services.common import optional_text, remove, replace_fields
 
 
 def checklist(session: Session) -> list[ChecklistItem]:
@@ -22,14 +22,11 @@ def set_checklist_item(*, session: Session, key: str, done: bool, note: str = ""
     """Tick or untick one item (and keep a note); return it."""
     if key not in CHECKLIST_KEYS:
         raise InvalidInput("There is no checklist item “{key}”.", field="checklist", key=key)
+    clean_note = optional_text(note, field="note", max_length=2000)
     item = session.exec(select(ChecklistItem).where(ChecklistItem.key == key)).first()
     item = item or ChecklistItem(key=key)
-    if done and not item.done:
-        item.done_on = today or date.today()
-    item.done = done
-    item.done_on = item.done_on if done else None
-    item.note = optional_text(note, field="note", max_length=2000)
-    return store(session, item)
+    done_on = (item.done_on or today or date.today()) if done else None
+    return replace_fields(session, item, {"done": done, "done_on": done_on, "note": clean_note})
 
 
 def delete_checklist_item(*, session: Session, key: str) -> None:

@@ -146,4 +146,5 @@ def replace_fields(session: Session, record: T, values: dict[str, object]) -> T:
 
 def remove(session: Session, record: SQLModel) -> None:
     """Delete one record in its own transaction."""
-    remove(session, record)
+    with writing(session):
+        session.delete(record)

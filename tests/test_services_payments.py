@@ -1,0 +1,298 @@
+"""Tests for tracker.services.payments: money in is checked, converted once and stored exactly."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlmodel import Session, func, select
+
+from tracker.errors import InvalidInput
+from tracker.models import Payment
+from tracker.services.clients import ClientInput, create_client
+from tracker.services.gigs import GigInput, create_gig
+from tracker.services.payments import (
+    PaymentInput,
+    create_payment,
+    delete_payment,
+    input_of,
+    update_payment,
+)
+
+
+def count(session: Session) -> int:
+    """Return how many payments the database holds."""
+    return session.exec(select(func.count()).select_from(Payment)).one()
+
+
+def usd(**changes: Any) -> PaymentInput:
+    """Return the brief's example payment (USD 250.00, fee 25, rate 122.50) with changes."""
+    values: dict[str, Any] = {"paid_on": "2026-08-03", "gross": "250.00", "currency": "USD",
+                              "platform_fee": "25", "rate": "122.50"}
+    return PaymentInput(**{**values, **changes})
+
+
+def reread(session: Session, payment_id: int) -> Payment:
+    """Return the payment as the database holds it, not as the session remembers it."""
+    session.expire_all()
+    return session.exec(select(Payment).where(Payment.id == payment_id)).one()
+
+
+def columns(payment: Payment) -> dict[str, Any]:
+    """Return every stored column of a payment."""
+    return payment.model_dump()
+
+
+def test_usd_payment_is_stored_exactly(session: Session) -> None:
+    """250.00 USD × 122.5 = ৳30,625.00; fee 25 × 122.5 = ৳3,062.50; net ৳27,562.50."""
+    created = create_payment(session=session, data=usd())
+    stored = reread(session, created.id)
+    assert (stored.gross_minor, stored.platform_fee_minor, stored.transfer_fee_minor) == (25000, 2500, 0)
+    assert (stored.gross_home_minor, stored.fees_home_minor, stored.net_home_minor) == (
+        3062500, 306250, 2756250)
+    assert stored.rate == "122.5"
+    assert stored.paid_on == date(2026, 8, 3)
+    assert stored.month == "2026-08"
+    assert (stored.currency, stored.kind, stored.status) == ("USD", "payment", "cleared")
+    assert (stored.source, stored.external_ref, stored.platform) == ("manual", None, None)
+
+
+def test_transfer_fee_counts_as_a_fee(session: Session) -> None:
+    """100 USD, fee 10 + transfer 2.50 at 120: gross ৳12,000, fees ৳1,500, net ৳10,500."""
+    p = create_payment(session=session, data=usd(gross="100", platform_fee="10", transfer_fee="2.50",
+                                                 rate="120"))
+    stored = reread(session, p.id)
+    assert (stored.gross_minor, stored.platform_fee_minor, stored.transfer_fee_minor) == (10000, 1000, 250)
+    assert (stored.gross_home_minor, stored.fees_home_minor, stored.net_home_minor) == (
+        1200000, 150000, 1050000)
+
+
+@pytest.mark.parametrize("rate", [None, "", "1", "1.00"])
+def test_home_currency_payment_has_rate_one(session: Session, rate: str | None) -> None:
+    p = create_payment(session=session, data=usd(gross="5000", platform_fee="0", currency="BDT",
+                                                 rate=rate))
+    stored = reread(session, p.id)
+    assert (stored.gross_minor, stored.rate, stored.gross_home_minor, stored.net_home_minor) == (
+        500000, "1", 500000, 500000)
+
+
+def test_zero_decimal_currency_converts_to_poisha(session: Session) -> None:
+    """JPY has no minor unit: ¥1000 at 0.8 = ৳800.00 = 80000 poisha."""
+    p = create_payment(session=session, data=usd(gross="1000", platform_fee="0", currency="JPY", rate="0.8"))
+    assert (p.gross_minor, p.gross_home_minor, p.net_home_minor) == (1000, 80000, 80000)
+
+
+@pytest.mark.parametrize("gross", ["1,250.50", "১২৫০.৫০", "$1,250.50", " 1250.5 "])
+def test_forgiving_amounts(session: Session, gross: str) -> None:
+    """1250.50 USD × 122.5 = 153186.25 taka = 15318625 poisha."""
+    p = create_payment(session=session, data=usd(gross=gross, platform_fee="0"))
+    assert (p.gross_minor, p.gross_home_minor) == (125050, 15318625)
+
+
+def test_forgiving_currency_rate_and_date(session: Session) -> None:
+    p = create_payment(session=session, data=usd(currency="usd", rate="১২২.৫০", paid_on="২০২৬-০৮-০৩"))
+    stored = reread(session, p.id)
+    assert (stored.currency, stored.rate, stored.paid_on, stored.month) == (
+        "USD", "122.5", date(2026, 8, 3), "2026-08")
+    assert stored.net_home_minor == 2756250
+
+
+def test_refund_stores_negative_gross_and_returned_fee(session: Session) -> None:
+    """Refund of 100 USD, 10 fee returned, 2 transfer fee, at 120: net −(100 − 10 + 2) × 120."""
+    p = create_payment(session=session, data=usd(kind="refund", gross="100", platform_fee="10",
+                                                 transfer_fee="2", rate="120"))
+    stored = reread(session, p.id)
+    assert stored.kind == "refund"
+    assert (stored.gross_minor, stored.platform_fee_minor, stored.transfer_fee_minor) == (-10000, -1000, 200)
+    assert (stored.gross_home_minor, stored.fees_home_minor, stored.net_home_minor) == (
+        -1200000, -96000, -1104000)
+
+
+@pytest.mark.parametrize(("gross", "fee", "rate", "expected"), [
+    ("0.01", "0", "0.5", (1, 0, 1)),        # 0.5 poisha rounds up
+    ("0.03", "0", "0.5", (2, 0, 2)),        # 1.5 → 2
+    ("0.01", "0", "122.45", (122, 0, 122)),  # 122.45 → 122
+    ("0.01", "0", "122.55", (123, 0, 123)),  # 122.55 → 123
+    ("0.03", "0.01", "0.5", (2, 1, 1)),     # each side rounded once: 1.5 → 2, 0.5 → 1
+])
+def test_conversion_rounds_half_up(session: Session, gross: str, fee: str, rate: str,
+                                   expected: tuple[int, int, int]) -> None:
+    p = create_payment(session=session, data=usd(gross=gross, platform_fee=fee, rate=rate))
+    assert (p.gross_home_minor, p.fees_home_minor, p.net_home_minor) == expected
+
+
+def test_refund_rounds_half_away_from_zero(session: Session) -> None:
+    """−0.01 USD at 0.5 = −0.5 poisha → −1."""
+    p = create_payment(session=session, data=usd(kind="refund", gross="0.01", platform_fee="0", rate="0.5"))
+    assert (p.gross_home_minor, p.net_home_minor) == (-1, -1)
+
+
+def test_fees_equal_to_gross_are_allowed(session: Session) -> None:
+    p = create_payment(session=session, data=usd(platform_fee="200", transfer_fee="50"))
+    assert (p.fees_home_minor, p.net_home_minor) == (3062500, 0)
+
+
+BAD_PAYMENTS: list[tuple[str, dict[str, Any]]] = [
+    ("amount not a number", {"gross": "abc"}),
+    ("empty amount", {"gross": ""}),
+    ("zero", {"gross": "0"}),
+    ("negative", {"gross": "-5"}),
+    ("too many USD decimals", {"gross": "1.005"}),
+    ("JPY decimals", {"gross": "10.5", "platform_fee": "0", "currency": "JPY", "rate": "0.8"}),
+    ("negative fee", {"platform_fee": "-1"}),
+    ("fee not a number", {"transfer_fee": "two"}),
+    ("unknown currency", {"currency": "XYZ"}),
+    ("impossible date", {"paid_on": "2026-02-30"}),
+    ("not a date", {"paid_on": "03/08/2026"}),
+    ("empty date", {"paid_on": ""}),
+    ("year out of range", {"paid_on": "1850-01-01"}),
+    ("missing rate", {"rate": None}),
+    ("blank rate", {"rate": "  "}),
+    ("zero rate", {"rate": "0"}),
+    ("negative rate", {"rate": "-122"}),
+    ("rate not a number", {"rate": "abc"}),
+    ("rate with 11 decimals", {"rate": "1.12345678901"}),
+    ("BDT with a rate", {"currency": "BDT", "platform_fee": "0", "rate": "122.5"}),
+    ("fee larger than gross", {"platform_fee": "250.01"}),
+    ("fees together larger than gross", {"platform_fee": "200", "transfer_fee": "50.01"}),
+    ("unknown kind", {"kind": "gift"}),
+    ("unknown status", {"status": "maybe"}),
+    ("unknown platform", {"platform": "eBay"}),
+    ("unknown client", {"client_id": 999}),
+    ("unknown gig", {"gig_id": 999}),
+    ("note too long", {"note": "x" * 2001}),
+    ("reference too long", {"external_ref": "r" * 121}),
+    ("source too long", {"source": "s" * 21}),
+]
+
+
+@pytest.mark.parametrize("changes", [c for _, c in BAD_PAYMENTS], ids=[n for n, _ in BAD_PAYMENTS])
+def test_bad_payment_is_refused_and_writes_nothing(session: Session, changes: dict[str, Any]) -> None:
+    create_payment(session=session, data=usd())
+    with pytest.raises(InvalidInput):
+        create_payment(session=session, data=usd(**changes))
+    session.expire_all()
+    assert count(session) == 1
+
+
+def test_links_come_from_gig_and_client(session: Session) -> None:
+    """A gig gives its client and platform; a client alone gives its platform."""
+    acme = create_client(session=session, data=ClientInput(name="Acme", platform="Fiverr"))
+    gig = create_gig(session=session, data=GigInput(title="Logo", client_id=acme.id, platform="Upwork"))
+    by_gig = create_payment(session=session, data=usd(gig_id=gig.id))
+    assert (by_gig.client_id, by_gig.gig_id, by_gig.platform) == (acme.id, gig.id, "Upwork")
+    by_client = create_payment(session=session, data=usd(client_id=acme.id))
+    assert (by_client.client_id, by_client.gig_id, by_client.platform) == (acme.id, None, "Fiverr")
+    explicit = create_payment(session=session, data=usd(client_id=acme.id, platform="own website"))
+    assert explicit.platform == "own website"
+
+
+def test_gig_of_another_client_is_refused(session: Session) -> None:
+    acme = create_client(session=session, data=ClientInput(name="Acme"))
+    other = create_client(session=session, data=ClientInput(name="Other"))
+    gig = create_gig(session=session, data=GigInput(title="Logo", client_id=acme.id))
+    with pytest.raises(InvalidInput):
+        create_payment(session=session, data=usd(gig_id=gig.id, client_id=other.id))
+    assert count(session) == 0
+    same = create_payment(session=session, data=usd(gig_id=gig.id, client_id=acme.id))
+    assert same.client_id == acme.id
+
+
+def test_same_source_and_reference_is_refused(session: Session) -> None:
+    create_payment(session=session, data=usd(source="upwork", external_ref="T-1"))
+    with pytest.raises(InvalidInput):
+        create_payment(session=session, data=usd(source="upwork", external_ref="T-1", gross="99"))
+    session.expire_all()
+    assert count(session) == 1
+    assert session.exec(select(Payment.gross_minor)).all() == [25000]
+
+
+def test_same_reference_from_another_source_is_fine(session: Session) -> None:
+    create_payment(session=session, data=usd(source="upwork", external_ref="T-1"))
+    create_payment(session=session, data=usd(source="payoneer", external_ref="T-1"))
+    assert count(session) == 2
+
+
+@pytest.mark.parametrize("ref", [None, "", "  "])
+def test_missing_references_never_clash(session: Session, ref: str | None) -> None:
+    for _ in range(3):
+        p = create_payment(session=session, data=usd(external_ref=ref))
+        assert p.external_ref is None
+    assert count(session) == 3
+
+
+def test_update_replaces_fields_and_converts_again(session: Session) -> None:
+    p = create_payment(session=session, data=usd())
+    update_payment(session=session, payment_id=p.id,
+                   data=usd(gross="100", platform_fee="0", rate="110", paid_on="2026-09-01",
+                            status="pending", note=" late "))
+    stored = reread(session, p.id)
+    assert (stored.gross_minor, stored.platform_fee_minor, stored.rate) == (10000, 0, "110")
+    assert (stored.gross_home_minor, stored.fees_home_minor, stored.net_home_minor) == (1100000, 0, 1100000)
+    assert (stored.month, stored.status, stored.note) == ("2026-09", "pending", "late")
+
+
+@pytest.mark.parametrize("changes", [{"gross": "0"}, {"rate": None}, {"platform_fee": "300"},
+                                     {"paid_on": "2026-02-30"}, {"gig_id": 999}])
+def test_bad_update_leaves_payment_unchanged(session: Session, changes: dict[str, Any]) -> None:
+    p = create_payment(session=session, data=usd())
+    before = columns(reread(session, p.id))
+    with pytest.raises(InvalidInput):
+        update_payment(session=session, payment_id=p.id, data=usd(**changes))
+    assert columns(reread(session, p.id)) == before
+
+
+def test_update_into_a_used_reference_is_refused(session: Session) -> None:
+    create_payment(session=session, data=usd(source="upwork", external_ref="T-1"))
+    p = create_payment(session=session, data=usd(source="upwork", external_ref="T-2", gross="100"))
+    before = columns(reread(session, p.id))
+    with pytest.raises(InvalidInput):
+        update_payment(session=session, payment_id=p.id,
+                       data=usd(source="upwork", external_ref="T-1", gross="100"))
+    assert columns(reread(session, p.id)) == before
+
+
+@pytest.mark.parametrize("changes", [
+    {},
+    {"kind": "refund", "gross": "100", "platform_fee": "10", "transfer_fee": "2", "rate": "120"},
+    {"currency": "BDT", "rate": None, "gross": "1,00,000", "platform_fee": "0", "transfer_fee": "20"},
+    {"currency": "JPY", "gross": "1000", "platform_fee": "100", "rate": "0.8123"},
+    {"status": "pending", "source": "upwork", "external_ref": "T-9", "note": "first job"},
+])
+def test_input_of_round_trips(session: Session, changes: dict[str, Any]) -> None:
+    """Saving input_of(payment) again changes no column."""
+    p = create_payment(session=session, data=usd(**changes))
+    before = columns(reread(session, p.id))
+    update_payment(session=session, payment_id=p.id, data=input_of(reread(session, p.id)))
+    assert columns(reread(session, p.id)) == before
+
+
+def test_input_of_round_trips_links(session: Session) -> None:
+    acme = create_client(session=session, data=ClientInput(name="Acme", platform="Upwork"))
+    gig = create_gig(session=session, data=GigInput(title="Logo", client_id=acme.id, platform="Upwork"))
+    p = create_payment(session=session, data=usd(gig_id=gig.id))
+    before = columns(reread(session, p.id))
+    update_payment(session=session, payment_id=p.id, data=input_of(reread(session, p.id)))
+    assert columns(reread(session, p.id)) == before
+
+
+def test_update_unknown_payment_is_refused(session: Session) -> None:
+    with pytest.raises(InvalidInput):
+        update_payment(session=session, payment_id=999, data=usd())
+    assert count(session) == 0
+
+
+def test_delete_payment_removes_only_that_one(session: Session) -> None:
+    keep = create_payment(session=session, data=usd())
+    gone = create_payment(session=session, data=usd(gross="100"))
+    delete_payment(session=session, payment_id=gone.id)
+    session.expire_all()
+    assert session.exec(select(Payment.id)).all() == [keep.id]
+
+
+def test_delete_unknown_payment_is_refused(session: Session) -> None:
+    create_payment(session=session, data=usd())
+    with pytest.raises(InvalidInput):
+        delete_payment(session=session, payment_id=999)
+    assert count(session) == 1
