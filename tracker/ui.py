@@ -15,9 +15,12 @@ from tracker import reports, tables
 from tracker.config import load_config
 from tracker.db import get_engine
 from tracker.errors import InvalidInput
+from tracker.guidance import CHECKLIST_LABELS
 from tracker.i18n import DEFAULT_LANGUAGE, translate
 from tracker.money import format_money, format_percent, known_currencies
+from tracker.services import checklist, settings
 from tracker.services.common import month_of
+from tracker.services.settings import LANGUAGES
 
 R = TypeVar("R")
 REPEAT_SECONDS = 10
@@ -34,8 +37,11 @@ PAGES = (  # file, title, icon
 
 
 def language() -> str:
-    """Return the language the person chose for this session."""
-    return st.session_state.get("language", DEFAULT_LANGUAGE)
+    """Return the language the person chose (this session, else Settings, else English)."""
+    if "language" not in st.session_state:
+        stored = read(settings.get_setting, "language")
+        st.session_state["language"] = stored if stored in LANGUAGES else DEFAULT_LANGUAGE
+    return st.session_state["language"]
 
 
 def _(message: str) -> str:
@@ -182,3 +188,24 @@ def client_picker(label: str, *, key: str, current: int | None = None) -> int | 
     """Return the id of a chosen client, or None; newest first, type to search."""
     return pick(label, read(tables.client_choices), key=key, none_label=_("— none —"),
                 current=current)
+
+
+def readiness_checklist() -> None:
+    """Draw the five things to have before starting (S8), each ticked and saved at once."""
+    items = read(checklist.checklist)
+    st.caption(_("{done} of {total} ready").format(done=sum(i.done for i in items), total=len(items)))
+    for item in items:
+        ticked = st.checkbox(_(CHECKLIST_LABELS[item.key]), value=item.done, key=f"check_{item.key}")
+        if ticked != item.done:
+            write(checklist.set_checklist_item, key=item.key, done=ticked, note=item.note)
+            st.rerun()
+
+
+def language_picker() -> None:
+    """Draw the language choice; saving it changes the whole app at once and is remembered."""
+    names = {"bn": "বাংলা", "en": "English"}
+    chosen = st.radio(_("Language"), list(LANGUAGES), index=list(LANGUAGES).index(language()),
+                      format_func=names.get, horizontal=True, key="language_choice")
+    if chosen != language() and write(settings.set_setting, key="language", value=chosen) is not None:
+        st.session_state["language"] = chosen
+        st.rerun()

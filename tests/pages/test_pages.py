@@ -46,7 +46,7 @@ def test_pages_show_what_is_in_the_database(open_page: Open, filled: Session) ->
     assert list(clients["name"]) == ["Acme Ltd"]
     assert list(clients["net_home"]) == ["27562.50"]
     skills = open_page("skills").dataframe[0].value
-    assert list(skills["hours_learned"]) == [1.5]
+    assert list(skills["hours_learned"]) == ["1.5"]
     assert list(skills["stage"]) == ["mentor-approved"]
     payments = open_page("log_work").dataframe[0].value
     assert list(payments["net_home"]) == ["27562.50"]

@@ -41,6 +41,17 @@ def set_setting(*, session: Session, key: str, value: str) -> Setting:
     return row
 
 
+def set_fee_percents(*, session: Session, fees: dict[str, str]) -> None:
+    """Store the default fee of several platforms: all of them, or none if one is refused."""
+    clean = {FEE_PREFIX + platform: _validated(session, FEE_PREFIX + platform, value)
+             for platform, value in fees.items()}
+    with writing(session):
+        for key, value in clean.items():
+            row = session.get(Setting, key) or Setting(key=key, value=value)
+            row.value = value
+            session.add(row)
+
+
 def delete_setting(*, session: Session, key: str) -> None:
     """Forget a stored setting, so that its default applies again."""
     with writing(session):
