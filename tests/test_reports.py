@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from sqlmodel import Session
 
-from tracker.reports import month_summary
+from tracker.reports import (
+    add_months,
+    first_month_with_money,
+    month_pace,
+    month_summary,
+    monthly_net,
+    months_between,
+)
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.goals import set_goal
 from tracker.services.payments import PaymentInput, create_payment
@@ -64,3 +72,47 @@ def test_goal_changed_mid_year_keeps_the_past(session: Session) -> None:
     assert month_summary(session, "2026-06").goal_minor == 8000000
     assert month_summary(session, "2026-07").goal_minor == 12000000
     assert month_summary(session, "2025-12").goal_minor == 10000000
+
+
+def test_pace_in_the_current_month(session: Session) -> None:
+    """৳27,562.50 by 21 November: 10 days left (today too), ৳7,243.75 a day needed, ৳39,375 projected."""
+    pay(session, "2026-11-03", "250.00", platform_fee="25.00")
+    pace = month_pace(session, "2026-11", date(2026, 11, 21))
+    assert (pace.days_in_month, pace.days_left) == (30, 10)
+    assert pace.daily_needed_minor == 724375
+    assert pace.projected_minor == 3937500
+
+
+def test_pace_rounds_the_daily_need_up_to_the_poisha(session: Session) -> None:
+    """৳1,00,000 over 3 days left is ৳33,333.333… → ৳33,333.34 a day."""
+    pace = month_pace(session, "2026-11", date(2026, 11, 28))
+    assert pace.days_left == 3
+    assert pace.daily_needed_minor == 3333334
+
+
+def test_pace_of_past_and_future_months(session: Session) -> None:
+    pay(session, "2026-08-03", "100.00")
+    past = month_pace(session, "2026-08", date(2026, 11, 21))
+    assert (past.days_left, past.daily_needed_minor, past.projected_minor) == (0, 0, 1225000)
+    future = month_pace(session, "2027-02", date(2026, 11, 21))
+    assert (future.days_in_month, future.days_left) == (28, 28)
+
+
+def test_monthly_net_fills_gaps_and_carries_each_months_goal(session: Session) -> None:
+    pay(session, "2026-06-10", "100.00")                       # ৳12,250
+    pay(session, "2026-08-10", "200.00")                       # ৳24,500
+    pay(session, "2026-08-20", "50.00", status="pending")      # not counted
+    create_expense(session=session, data=ExpenseInput(spent_on="2026-08-01", amount="500",
+                                                      category="internet"))
+    set_goal(session=session, target="50,000", valid_from="2026-07")
+    series = monthly_net(session, "2026-05", "2026-09")
+    assert [(m.month, m.net_minor, m.goal_minor) for m in series] == [
+        ("2026-05", 0, 10000000), ("2026-06", 1225000, 10000000), ("2026-07", 0, 5000000),
+        ("2026-08", 2450000 - 50000, 5000000), ("2026-09", 0, 5000000)]
+    assert first_month_with_money(session) == "2026-06"
+
+
+def test_month_arithmetic() -> None:
+    assert add_months("2026-11", 2) == "2027-01"
+    assert add_months("2026-01", -1) == "2025-12"
+    assert months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]

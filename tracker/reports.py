@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
-from decimal import Decimal
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, func, select
 
 from tracker.models import Expense, Payment, PaymentStatus
-from tracker.services.goals import goal_for_month
+from tracker.services.common import month_of
+from tracker.services.goals import DEFAULT_GOAL_MINOR, goal_for_month, goal_history
 from tracker.services.settings import home_currency
 
 
@@ -57,3 +60,94 @@ def month_summary(session: Session, month: str) -> MonthSummary:
     return MonthSummary(month=month, currency=home_currency(session),
                         goal_minor=goal_for_month(session, month), gross_minor=gross, fees_minor=fees,
                         expenses_minor=int(expenses or 0), pending_minor=pending)
+
+
+@dataclass(frozen=True)
+class MonthPace:
+    """Where a month stands on a given day: days left, the daily pace needed, a projection."""
+
+    summary: MonthSummary
+    days_in_month: int
+    days_left: int
+    daily_needed_minor: int
+    projected_minor: int
+
+
+@dataclass(frozen=True)
+class MonthNet:
+    """One month's net income and the goal that applied to it, in home-currency minor units."""
+
+    month: str
+    net_minor: int
+    goal_minor: int
+
+
+def month_pace(session: Session, month: str, today: date) -> MonthPace:
+    """Return the month's summary with days left (today included) and the run-rate projection."""
+    summary = month_summary(session, month)
+    first = month_start(month)
+    days = calendar.monthrange(first.year, first.month)[1]
+    current = month_of(today)
+    if month < current:
+        left, projected = 0, summary.net_minor
+    elif month > current:
+        left, projected = days, summary.net_minor
+    else:
+        left = days - today.day + 1
+        projected = round_half_up(Decimal(summary.net_minor) * days / today.day)
+    needed = -(-summary.remaining_minor // left) if left else 0  # rounded up to the poisha
+    return MonthPace(summary=summary, days_in_month=days, days_left=left,
+                     daily_needed_minor=needed, projected_minor=projected)
+
+
+def monthly_net(session: Session, first: str, last: str) -> list[MonthNet]:
+    """Return net income per month from first to last (months without money are 0), with goals."""
+    income = dict(session.exec(
+        select(Payment.month, func.sum(Payment.net_home_minor))
+        .where(Payment.status == PaymentStatus.CLEARED.value, Payment.month >= first,
+               Payment.month <= last).group_by(Payment.month)).all())
+    spent = dict(session.exec(
+        select(Expense.month, func.sum(Expense.amount_home_minor))
+        .where(Expense.month >= first, Expense.month <= last).group_by(Expense.month)).all())
+    goals = sorted((g.valid_from, g.target_minor) for g in goal_history(session))
+    return [MonthNet(month=m, net_minor=int(income.get(m) or 0) - int(spent.get(m) or 0),
+                     goal_minor=goal_in(goals, m)) for m in months_between(first, last)]
+
+
+def first_month_with_money(session: Session) -> str | None:
+    """Return the earliest month with a payment or an expense, or None."""
+    paid = session.exec(select(func.min(Payment.month))).one()
+    spent = session.exec(select(func.min(Expense.month))).one()
+    months = [m for m in (paid, spent) if m]
+    return min(months) if months else None
+
+
+def goal_in(goals: list[tuple[str, int]], month: str) -> int:
+    """Return the goal for a month from (valid_from, target) pairs sorted by month."""
+    target = DEFAULT_GOAL_MINOR
+    for valid_from, minor in goals:
+        if valid_from <= month:
+            target = minor
+    return target
+
+
+def month_start(month: str) -> date:
+    """Return the first day of a 'YYYY-MM' month."""
+    return date(int(month[:4]), int(month[5:7]), 1)
+
+
+def add_months(month: str, count: int) -> str:
+    """Return the month `count` months after (or before, if negative) a 'YYYY-MM' month."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + count
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Return every month from first to last, both included."""
+    span = (int(last[:4]) * 12 + int(last[5:7])) - (int(first[:4]) * 12 + int(first[5:7]))
+    return [add_months(first, i) for i in range(span + 1)]
+
+
+def round_half_up(value: Decimal) -> int:
+    """Return the nearest whole number, halves away from zero."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
