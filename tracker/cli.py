@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date, datetime
+from decimal import Decimal
+
 import click
 
 from tracker.config import load_config
-from tracker.db import current_revision, get_engine
+from tracker.db import current_revision, get_engine, open_session
+from tracker.errors import InvalidInput
+from tracker.money import format_money, format_percent, to_minor
+from tracker.outlook import REPORT_MONEY, month_report
+from tracker.services.common import month_of, parse_month
 
 
 @click.group()
@@ -23,3 +31,44 @@ def migrate(db_url: str) -> None:
     """Create or upgrade the database schema to the newest version."""
     engine = get_engine(db_url)
     click.echo(f"Database ready at schema {current_revision(engine)}: {engine.url!r}")
+
+
+@main.command()
+@click.option("--month", default=None, help="The month to report, YYYY-MM (default: this month).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True,
+              help="Pretend today is this day (for scripts and tests).")
+@click.pass_obj
+def report(db_url: str, month: str | None, as_json: bool, as_of: datetime | None) -> None:
+    """Print a month's net income against the goal, and when the goal is reached at this pace."""
+    today = as_of.date() if as_of else date.today()
+    try:
+        chosen = parse_month(month) if month else month_of(today)
+    except InvalidInput as err:
+        raise click.BadParameter(str(err), param_hint="--month") from None
+    with open_session(db_url) as session:
+        figures = month_report(session, chosen, today)
+    if as_json:
+        click.echo(json.dumps(figures, default=_json_number, ensure_ascii=False))
+        return
+    for label, text in readable_report(figures):
+        click.echo(f"{label:<20}{text}")
+
+
+def readable_report(figures: dict[str, object]) -> list[tuple[str, str]]:
+    """Return the report's lines for people: taka grouped in lakh, progress as a percent."""
+    currency = str(figures["currency"])
+    lines = [("Month", str(figures["month"]))]
+    for name in REPORT_MONEY:
+        minor = to_minor(Decimal(str(figures[name])), currency)
+        lines.append((name.capitalize(), format_money(minor, currency)))
+    lines.append(("Progress", format_percent(Decimal(str(figures["progress"])))))
+    lines.append(("Goal reached", str(figures["goal_reached_month"] or figures["outlook"])))
+    return lines
+
+
+def _json_number(value: object) -> object:
+    """Return a Decimal ratio as a JSON number (it is not money)."""
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")

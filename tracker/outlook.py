@@ -1,0 +1,41 @@
+"""The goal outlook as of today, and the month report that the CLI prints (JSON contract)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlmodel import Session
+
+from tracker.forecast import Forecast, forecast
+from tracker.money import amount_text
+from tracker.reports import first_month_with_money, month_summary, monthly_net
+from tracker.services.common import month_of
+from tracker.services.goals import goal_for_month
+
+REPORT_MONEY = ("goal", "net", "gross", "fees", "expenses", "pending")
+
+
+def goal_outlook(session: Session, today: date) -> Forecast:
+    """Return the forecast from every month with money up to the current one."""
+    current = month_of(today)
+    first = first_month_with_money(session) or current
+    history = monthly_net(session, min(first, current), current)
+    return forecast(history, current, goal_for_month(session, current))
+
+
+def month_report(session: Session, month: str, today: date) -> dict[str, object]:
+    """Return the month's figures as the JSON contract of `report --json` describes them."""
+    summary = month_summary(session, month)
+    outlook = goal_outlook(session, today)
+    minor = {"goal": summary.goal_minor, "net": summary.net_minor, "gross": summary.gross_minor,
+             "fees": summary.fees_minor, "expenses": summary.expenses_minor,
+             "pending": summary.pending_minor}
+    return {
+        "month": month,
+        "currency": summary.currency,
+        **{name: amount_text(minor[name], summary.currency) for name in REPORT_MONEY},
+        "progress": summary.progress.quantize(Decimal("0.000001")),
+        "goal_reached_month": outlook.goal_month,
+        "outlook": outlook.outlook.value,
+    }
