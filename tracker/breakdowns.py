@@ -1,0 +1,166 @@
+"""Where the money comes from, the pipeline, learning against earning, hourly rates, streaks.
+
+Every figure is cleared net income in home-currency minor units over a range of months, summed
+in the database with GROUP BY; nothing loads every payment into Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlmodel import Session, col, func, select
+
+from tracker.models import Client, Gig, GigStatus, LearningSession, Payment, PaymentStatus, Skill
+from tracker.reports import add_months
+
+TOP_CLIENTS = 10
+WON = (GigStatus.ACTIVE.value, GigStatus.DELIVERED.value, GigStatus.PAID.value)
+UNKNOWN = ""
+
+
+@dataclass(frozen=True)
+class Share:
+    """One slice of income: a name and its net income."""
+
+    name: str
+    net_minor: int
+
+
+@dataclass(frozen=True)
+class SkillReturn:
+    """A skill's learning time against what it earned."""
+
+    skill: str
+    minutes_learned: int
+    first_earning: date | None
+    net_minor: int
+
+    @property
+    def net_per_learning_hour_minor(self) -> int | None:
+        """Return net income per hour learned, or None before any learning was logged."""
+        return None if not self.minutes_learned else self.net_minor * 60 // self.minutes_learned
+
+
+@dataclass(frozen=True)
+class HourlyRate:
+    """Net income per hour worked, over gigs with hours logged."""
+
+    name: str
+    minutes_worked: int
+    net_minor: int
+
+    @property
+    def per_hour_minor(self) -> int:
+        """Return net income per hour worked (floor, in minor units)."""
+        return self.net_minor * 60 // self.minutes_worked
+
+
+def _cleared_in(first: str, last: str) -> list:
+    """Return the WHERE terms for cleared payments in a month range."""
+    return [Payment.status == PaymentStatus.CLEARED.value, Payment.month >= first, Payment.month <= last]
+
+
+def income_by_category(session: Session, first: str, last: str) -> list[Share]:
+    """Return net income by the skill category of each payment's gig, largest first."""
+    category = func.coalesce(Skill.category, UNKNOWN)
+    rows = session.exec(
+        select(category, func.sum(Payment.net_home_minor))
+        .join(Gig, col(Payment.gig_id) == Gig.id, isouter=True)
+        .join(Skill, col(Gig.skill_id) == Skill.id, isouter=True)
+        .where(*_cleared_in(first, last)).group_by(category)
+        .order_by(func.sum(Payment.net_home_minor).desc())).all()
+    return [Share(name=name, net_minor=int(net)) for name, net in rows]
+
+
+def income_by_platform(session: Session, first: str, last: str) -> list[Share]:
+    """Return net income by platform, largest first."""
+    platform = func.coalesce(Payment.platform, UNKNOWN)
+    rows = session.exec(
+        select(platform, func.sum(Payment.net_home_minor)).where(*_cleared_in(first, last))
+        .group_by(platform).order_by(func.sum(Payment.net_home_minor).desc())).all()
+    return [Share(name=name, net_minor=int(net)) for name, net in rows]
+
+
+def income_by_client(session: Session, first: str, last: str) -> list[Share]:
+    """Return the top clients by net income, largest first (payments without a client apart)."""
+    rows = session.exec(
+        select(func.coalesce(Client.name, UNKNOWN), func.sum(Payment.net_home_minor))
+        .join(Client, col(Payment.client_id) == Client.id, isouter=True)
+        .where(*_cleared_in(first, last)).group_by(Payment.client_id, Client.name)
+        .order_by(func.sum(Payment.net_home_minor).desc()).limit(TOP_CLIENTS)).all()
+    return [Share(name=name, net_minor=int(net)) for name, net in rows]
+
+
+def largest_client_share(session: Session, first: str, last: str) -> Decimal | None:
+    """Return the largest named client's share of all net income (concentration risk), or None."""
+    total = session.exec(select(func.sum(Payment.net_home_minor)).where(*_cleared_in(first, last))).one()
+    named = [s for s in income_by_client(session, first, last) if s.name != UNKNOWN]
+    if not total or int(total) <= 0 or not named:
+        return None
+    return Decimal(named[0].net_minor) / Decimal(int(total))
+
+
+def learning_against_earning(session: Session) -> list[SkillReturn]:
+    """Return, per skill: minutes learned, first cleared payment, and lifetime net income."""
+    learned = (select(LearningSession.skill_id, func.sum(LearningSession.minutes).label("minutes"))
+               .group_by(LearningSession.skill_id).subquery())
+    earned = (select(Gig.skill_id, func.min(Payment.paid_on).label("first"),
+                     func.sum(Payment.net_home_minor).label("net"))
+              .join(Gig, col(Payment.gig_id) == Gig.id)
+              .where(Payment.status == PaymentStatus.CLEARED.value).group_by(Gig.skill_id).subquery())
+    rows = session.exec(
+        select(Skill.name, learned.c.minutes, earned.c.first, earned.c.net)
+        .join(learned, learned.c.skill_id == Skill.id, isouter=True)
+        .join(earned, earned.c.skill_id == Skill.id, isouter=True)
+        .order_by(func.lower(Skill.name))).all()
+    return [SkillReturn(skill=name, minutes_learned=int(minutes or 0), first_earning=first,
+                        net_minor=int(net or 0)) for name, minutes, first, net in rows]
+
+
+def hourly_rates(session: Session, by: str) -> list[HourlyRate]:
+    """Return net income per hour worked by 'skill' or 'client', over gigs with hours logged."""
+    per_gig = (select(Payment.gig_id, func.sum(Payment.net_home_minor).label("net"))
+               .where(Payment.status == PaymentStatus.CLEARED.value, col(Payment.gig_id).is_not(None))
+               .group_by(Payment.gig_id).subquery())
+    owner, name = (Skill, Skill.name) if by == "skill" else (Client, Client.name)
+    key = Gig.skill_id if by == "skill" else Gig.client_id
+    rows = session.exec(
+        select(name, func.sum(Gig.minutes_worked), func.sum(per_gig.c.net))
+        .join(per_gig, per_gig.c.gig_id == Gig.id).join(owner, col(key) == owner.id)
+        .where(Gig.minutes_worked > 0).group_by(key, name)
+        .order_by(func.sum(per_gig.c.net).desc())).all()
+    return [HourlyRate(name=n, minutes_worked=int(m), net_minor=int(net)) for n, m, net in rows]
+
+
+def pipeline_counts(session: Session) -> dict[str, int]:
+    """Return how many gigs are in each status (every status listed, 0 where none)."""
+    rows = dict(session.exec(select(Gig.status, func.count()).group_by(Gig.status)).all())
+    return {status.value: int(rows.get(status.value, 0)) for status in GigStatus}
+
+
+def win_rate(counts: dict[str, int]) -> Decimal | None:
+    """Return won ÷ (won + lost): won is active, delivered or paid; None before any is decided."""
+    won = sum(counts[s] for s in WON)
+    decided = won + counts[GigStatus.LOST.value]
+    return Decimal(won) / Decimal(decided) if decided else None
+
+
+def income_streak(session: Session, current_month: str) -> int:
+    """Return how many months in a row had cleared income, ending this month or the last one."""
+    months = set(session.exec(select(Payment.month).where(
+        Payment.status == PaymentStatus.CLEARED.value, Payment.net_home_minor > 0,
+        Payment.month <= current_month).distinct()).all())
+    month = current_month if current_month in months else add_months(current_month, -1)
+    streak = 0
+    while month in months:
+        streak, month = streak + 1, add_months(month, -1)
+    return streak
+
+
+def learning_days(session: Session, today: date, days: int = 30) -> int:
+    """Return on how many of the last `days` days (today included) some learning was logged."""
+    since = today - timedelta(days=days - 1)
+    return int(session.exec(select(func.count(func.distinct(LearningSession.learned_on))).where(
+        LearningSession.learned_on >= since, LearningSession.learned_on <= today)).one())
