@@ -151,3 +151,20 @@ def months_between(first: str, last: str) -> list[str]:
 def round_half_up(value: Decimal) -> int:
     """Return the nearest whole number, halves away from zero."""
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def daily_net(session: Session, month: str) -> list[tuple[date, int]]:
+    """Return each day of the month that had cleared payments or expenses, with its net."""
+    income = session.exec(
+        select(Payment.paid_on, func.sum(Payment.net_home_minor))
+        .where(Payment.month == month, Payment.status == PaymentStatus.CLEARED.value)
+        .group_by(Payment.paid_on)).all()
+    spent = session.exec(
+        select(Expense.spent_on, func.sum(Expense.amount_home_minor))
+        .where(Expense.month == month).group_by(Expense.spent_on)).all()
+    days: dict[date, int] = {}
+    for day, minor in income:
+        days[day] = days.get(day, 0) + int(minor)
+    for day, minor in spent:
+        days[day] = days.get(day, 0) - int(minor)
+    return sorted(days.items())
