@@ -16,36 +16,52 @@ with goal_tab:
     st.caption(_("A new goal applies from the month you choose; earlier months keep their goal."))
     with st.form(ui.form_key("goal")):
         amount, since = st.columns(2)
-        target = amount.text_input(_("Net income goal per month (taka)"), value="1,00,000",
-                                   key="goal_target")
+        target = amount.text_input(_("Net income goal per month (taka)"), value="1,00,000", key="goal_target")
         valid_from = since.text_input(_("From month (YYYY-MM)"), value=ui.this_month(), key="goal_from")
         saved = st.form_submit_button(_("Save goal"))
     if saved and (goal := ui.write(goals.set_goal, target=target, valid_from=valid_from)) is not None:
-        ui.saved("goal", _("From {month} your goal is {amount} a month.").format(
-            month=goal.valid_from, amount=ui.money(goal.target_minor, whole=True)))
+        ui.saved(
+            "goal",
+            _("From {month} your goal is {amount} a month.").format(
+                month=goal.valid_from, amount=ui.money(goal.target_minor, whole=True)
+            ),
+        )
     history = ui.read(goals.goal_history)
     if not history:
-        st.info(_("Your goal is the default {amount} a month.").format(
-            amount=ui.money(goals.DEFAULT_GOAL_MINOR, whole=True)))
+        st.info(
+            _("Your goal is the default {amount} a month.").format(
+                amount=ui.money(goals.DEFAULT_GOAL_MINOR, whole=True)
+            )
+        )
     else:
-        st.dataframe({_("From month"): [g.valid_from for g in history],
-                      _("Goal"): [ui.money(g.target_minor, whole=True) for g in history]},
-                     hide_index=True)
+        st.dataframe(
+            {
+                _("From month"): [g.valid_from for g in history],
+                _("Goal"): [ui.money(g.target_minor, whole=True) for g in history],
+            },
+            hide_index=True,
+        )
         choices = [Choice(id=g.id, label=g.valid_from) for g in history]
         chosen = ui.pick(_("Goal to change"), choices, key="goal_edit_pick")
         record = next(g for g in history if g.id == chosen)
         with st.form(ui.form_key(f"goal_edit_{chosen}")):
             amount, since = st.columns(2)
-            new_target = amount.text_input(_("Goal"), value=ui.money(record.target_minor, whole=True),
-                                           key=f"goal_edit_target_{chosen}")
-            new_from = since.text_input(_("From month (YYYY-MM)"), value=record.valid_from,
-                                        key=f"goal_edit_from_{chosen}")
+            new_target = amount.text_input(
+                _("Goal"), value=ui.money(record.target_minor, whole=True), key=f"goal_edit_target_{chosen}"
+            )
+            new_from = since.text_input(
+                _("From month (YYYY-MM)"), value=record.valid_from, key=f"goal_edit_from_{chosen}"
+            )
             changed = st.form_submit_button(_("Save changes"))
-        if changed and ui.write(goals.update_goal, goal_id=chosen, target=new_target,
-                                valid_from=new_from) is not None:
+        if (
+            changed
+            and ui.write(goals.update_goal, goal_id=chosen, target=new_target, valid_from=new_from)
+            is not None
+        ):
             ui.saved(f"goal_edit_{chosen}", _("Saved."))
-        if ui.confirm_delete(record.valid_from, key="goal_remove") and ui.write(
-                goals.delete_goal, goal_id=chosen) is not None:
+        if ui.confirm_delete(record.valid_from, key="goal_remove") and ui.done(
+            goals.delete_goal, goal_id=chosen
+        ):
             ui.saved("goal_remove", _("Deleted."), "info")
 
 with money_tab:
@@ -55,17 +71,26 @@ with money_tab:
     with st.form(ui.form_key("home")):
         code = st.selectbox(_("Home currency"), currencies, index=currencies.index(home), key="home_code")
         st.caption(_("It can change only before the first payment or expense is logged."))
-        if st.form_submit_button(_("Save currency")) and ui.write(
-                service.set_setting, key="home_currency", value=code) is not None:
+        if (
+            st.form_submit_button(_("Save currency"))
+            and ui.write(service.set_setting, key="home_currency", value=code) is not None
+        ):
             ui.saved("home", _("Saved."))
     st.subheader(_("Default platform fee"))
     st.caption(_("Pre-filled on new payments from that platform; you can still change it each time."))
     with st.form(ui.form_key("fees")):
-        fees = {p.value: st.text_input(_("{platform} fee (%)").format(platform=_(p.value)),
-                                       value=str(ui.read(service.fee_percent, p.value)),
-                                       key=f"fee_{p.value}") for p in Platform}
-        if st.form_submit_button(_("Save fees")) and ui.write(service.set_fee_percents,
-                                                               fees=fees) is not None:
+        fees = {
+            p.value: st.text_input(
+                _("{platform} fee (%)").format(platform=_(p.value)),
+                value=str(ui.read(service.fee_percent, p.value)),
+                key=f"fee_{p.value}",
+            )
+            for p in Platform
+        }
+        if (
+            st.form_submit_button(_("Save fees"))
+            and ui.write(service.set_fee_percents, fees=fees) is not None
+        ):
             ui.saved("fees", _("Saved."))
 
 with language_tab:

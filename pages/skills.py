@@ -11,7 +11,8 @@ from tracker.ui import _
 
 ui.page_title(_("Skills and learning"))
 skills_tab, learning_tab, reviews_tab, ready_tab = st.tabs(
-    [_("Skills"), _("Learning time"), _("Mentor reviews"), _("Ready to start?")])
+    [_("Skills"), _("Learning time"), _("Mentor reviews"), _("Ready to start?")]
+)
 
 
 def skill_form(key: str, current: service.SkillInput | None, button: str) -> service.SkillInput | None:
@@ -24,14 +25,16 @@ def skill_form(key: str, current: service.SkillInput | None, button: str) -> ser
         index = categories.index(current.category) if current and current.category in categories else 0
         category = kind.selectbox(_("Kind of work"), categories, index=index, key=f"{key}_category")
         typed = own.text_input(_("…or your own kind of work"), key=f"{key}_own")
-        stage = st.selectbox(_("Stage"), stages, key=f"{key}_stage",
-                             index=stages.index(current.stage) if current else 0,
-                             format_func=lambda s: _(s))
-        note = st.text_input(_("Note (optional)"), value=current.note if current else "",
-                             key=f"{key}_note")
+        stage = st.selectbox(
+            _("Stage"),
+            stages,
+            key=f"{key}_stage",
+            index=stages.index(current.stage) if current else 0,
+            format_func=lambda s: _(s),
+        )
+        note = st.text_input(_("Note (optional)"), value=current.note if current else "", key=f"{key}_note")
         if st.form_submit_button(_(button), key=f"{key}_save"):
-            return service.SkillInput(name=name, category=typed.strip() or category, stage=stage,
-                                      note=note)
+            return service.SkillInput(name=name, category=typed.strip() or category, stage=stage, note=note)
     return None
 
 
@@ -51,33 +54,52 @@ with skills_tab:
         chosen = ui.pick(_("Skill to change"), choices, key="skill_edit_pick")
         record = ui.read(learning.skill, chosen)
         if record is not None:
-            current = service.SkillInput(name=record.name, category=record.category,
-                                         stage=record.stage, note=record.note)
+            current = service.SkillInput(
+                name=record.name, category=record.category, stage=record.stage, note=record.note
+            )
             edited = skill_form(f"skill_edit_{chosen}", current, "Save changes")
             if edited is not None and ui.write(service.update_skill, skill_id=chosen, data=edited):
                 ui.saved(f"skill_edit_{chosen}", _("Saved."))
             st.caption(_("Deleting a skill also deletes its learning time and mentor reviews."))
-            if ui.confirm_delete(record.name, key="skill_remove") and ui.write(
-                    service.delete_skill, skill_id=chosen, history="delete") is not None:
+            if ui.confirm_delete(record.name, key="skill_remove") and ui.done(
+                service.delete_skill, skill_id=chosen, history="delete"
+            ):
                 ui.saved("skill_remove", _("Deleted {name}.").format(name=record.name), "info")
 
 
-def learning_form(key: str, current: service.LearningInput | None, button: str,
-                  ) -> service.LearningInput | None:
+def learning_form(
+    key: str,
+    current: service.LearningInput | None,
+    button: str,
+) -> service.LearningInput | None:
     """Draw a learning-time form; return what was typed when saved."""
     with st.form(ui.form_key(key)):
-        skill_id = ui.pick(_("Skill"), ui.read(learning.skill_choices), key=f"{key}_skill",
-                           current=current.skill_id if current else None)
+        skill_id = ui.pick(
+            _("Skill"),
+            ui.read(learning.skill_choices),
+            key=f"{key}_skill",
+            current=current.skill_id if current else None,
+        )
         day, minutes = st.columns(2)
-        learned_on = day.date_input(_("Day"), value=current.learned_on if current else date.today(),
-                                    format="YYYY-MM-DD", key=f"{key}_day")
-        spent = minutes.number_input(_("Minutes"), min_value=0, max_value=24 * 60, step=15,
-                                     value=int(current.minutes) if current else 30, key=f"{key}_minutes")
-        note = st.text_input(_("What you learned (optional)"), value=current.note if current else "",
-                             key=f"{key}_note")
+        learned_on = day.date_input(
+            _("Day"),
+            value=current.learned_on if current else date.today(),
+            format="YYYY-MM-DD",
+            key=f"{key}_day",
+        )
+        spent = minutes.number_input(
+            _("Minutes"),
+            min_value=0,
+            max_value=24 * 60,
+            step=15,
+            value=int(current.minutes) if current else 30,
+            key=f"{key}_minutes",
+        )
+        note = st.text_input(
+            _("What you learned (optional)"), value=current.note if current else "", key=f"{key}_note"
+        )
         if st.form_submit_button(_(button), key=f"{key}_save"):
-            return service.LearningInput(skill_id=skill_id, learned_on=learned_on, minutes=spent,
-                                         note=note)
+            return service.LearningInput(skill_id=skill_id, learned_on=learned_on, minutes=spent, note=note)
     return None
 
 
@@ -89,17 +111,23 @@ with learning_tab:
     sessions = ui.read(learning.recent_learning, 20)
     if not sessions.empty:
         st.dataframe(sessions.drop(columns=["id"]), hide_index=True)
-        chosen = ui.pick(_("Learning time to change"), ui.read(learning.learning_choices),
-                         key="learning_edit_pick")
+        chosen = ui.pick(
+            _("Learning time to change"), ui.read(learning.learning_choices), key="learning_edit_pick"
+        )
         record = ui.read(learning.learning, chosen)
         if record is not None:
-            current = service.LearningInput(skill_id=record.skill_id, learned_on=record.learned_on,
-                                            minutes=record.minutes, note=record.note)
+            current = service.LearningInput(
+                skill_id=record.skill_id,
+                learned_on=record.learned_on,
+                minutes=record.minutes,
+                note=record.note,
+            )
             edited = learning_form(f"learning_edit_{chosen}", current, "Save changes")
             if edited is not None and ui.write(service.update_learning, session_id=chosen, data=edited):
                 ui.saved(f"learning_edit_{chosen}", _("Saved."))
-            if ui.confirm_delete(_("this learning time"), key="learning_remove") and ui.write(
-                    service.delete_learning, session_id=chosen) is not None:
+            if ui.confirm_delete(_("this learning time"), key="learning_remove") and ui.done(
+                service.delete_learning, session_id=chosen
+            ):
                 ui.saved("learning_remove", _("Deleted."), "info")
 
 
@@ -107,21 +135,37 @@ def review_form(key: str, current: service.ReviewInput | None, button: str) -> s
     """Draw a mentor review form; return what was typed when saved."""
     verdicts = [v.value for v in Verdict]
     with st.form(ui.form_key(key)):
-        skill_id = ui.pick(_("Skill"), ui.read(learning.skill_choices), key=f"{key}_skill",
-                           current=current.skill_id if current else None)
+        skill_id = ui.pick(
+            _("Skill"),
+            ui.read(learning.skill_choices),
+            key=f"{key}_skill",
+            current=current.skill_id if current else None,
+        )
         day, who = st.columns(2)
-        reviewed_on = day.date_input(_("Day"), value=current.reviewed_on if current else date.today(),
-                                     format="YYYY-MM-DD", key=f"{key}_day")
-        reviewer = who.text_input(_("Mentor"), value=current.reviewer if current else "",
-                                  key=f"{key}_reviewer")
-        verdict = st.radio(_("Verdict"), verdicts, horizontal=True, key=f"{key}_verdict",
-                           index=verdicts.index(current.verdict) if current else 1,
-                           format_func=lambda v: _(v))
-        notes = st.text_area(_("What the mentor said"), value=current.notes if current else "",
-                             key=f"{key}_notes")
+        reviewed_on = day.date_input(
+            _("Day"),
+            value=current.reviewed_on if current else date.today(),
+            format="YYYY-MM-DD",
+            key=f"{key}_day",
+        )
+        reviewer = who.text_input(
+            _("Mentor"), value=current.reviewer if current else "", key=f"{key}_reviewer"
+        )
+        verdict = st.radio(
+            _("Verdict"),
+            verdicts,
+            horizontal=True,
+            key=f"{key}_verdict",
+            index=verdicts.index(current.verdict) if current else 1,
+            format_func=lambda v: _(v),
+        )
+        notes = st.text_area(
+            _("What the mentor said"), value=current.notes if current else "", key=f"{key}_notes"
+        )
         if st.form_submit_button(_(button), key=f"{key}_save"):
-            return service.ReviewInput(skill_id=skill_id, reviewed_on=reviewed_on, reviewer=reviewer,
-                                       verdict=verdict, notes=notes)
+            return service.ReviewInput(
+                skill_id=skill_id, reviewed_on=reviewed_on, reviewer=reviewer, verdict=verdict, notes=notes
+            )
     return None
 
 
@@ -136,14 +180,19 @@ with reviews_tab:
         chosen = ui.pick(_("Review to change"), ui.read(learning.review_choices), key="review_edit_pick")
         record = ui.read(learning.review, chosen)
         if record is not None:
-            current = service.ReviewInput(skill_id=record.skill_id, reviewed_on=record.reviewed_on,
-                                          reviewer=record.reviewer, verdict=record.verdict,
-                                          notes=record.notes)
+            current = service.ReviewInput(
+                skill_id=record.skill_id,
+                reviewed_on=record.reviewed_on,
+                reviewer=record.reviewer,
+                verdict=record.verdict,
+                notes=record.notes,
+            )
             edited = review_form(f"review_edit_{chosen}", current, "Save changes")
             if edited is not None and ui.write(service.update_review, review_id=chosen, data=edited):
                 ui.saved(f"review_edit_{chosen}", _("Saved."))
-            if ui.confirm_delete(_("this review"), key="review_remove") and ui.write(
-                    service.delete_review, review_id=chosen) is not None:
+            if ui.confirm_delete(_("this review"), key="review_remove") and ui.done(
+                service.delete_review, review_id=chosen
+            ):
                 ui.saved("review_remove", _("Deleted."), "info")
 
 with ready_tab:

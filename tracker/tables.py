@@ -58,22 +58,15 @@ def recent_payments(session: Session, limit: int = 20) -> pd.DataFrame:
 
 
 def clients_overview(session: Session) -> pd.DataFrame:
-    """Return every client with payment count and lifetime net income in the home currency."""
-    home = home_currency(session)
-    totals = (select(Payment.client_id, func.count().label("payments"),
-                     func.sum(Payment.net_home_minor).label("net"))
-              .where(Payment.status == "cleared").group_by(Payment.client_id).subquery())
-    rows = session.exec(
-        select(Client, totals.c.payments, totals.c.net)
-        .join(totals, totals.c.client_id == Client.id, isouter=True)
-        .order_by(col(Client.archived), func.lower(Client.name))
-    ).all()
-    return pd.DataFrame.from_records(
-        [{"id": c.id, "name": c.name, "platform": c.platform, "country": c.country,
-          "verified": c.payment_verified, "archived": c.archived, "payments": int(n or 0),
-          "net_home": amount_text(int(net or 0), home)} for c, n, net in rows],
-        columns=["id", "name", "platform", "country", "verified", "archived", "payments", "net_home"],
-    )
+    """Return every client with lifetime net, open, overdue and last payment as of today.
+
+    The readers live in tracker.pipeline (which imports Choice from here, hence the late import).
+    """
+    from datetime import date
+
+    from tracker.pipeline import clients_overview as overview
+
+    return overview(session, date.today())
 
 
 def skills_overview(session: Session) -> pd.DataFrame:

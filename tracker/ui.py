@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
+from babel.numbers import format_decimal
 from sqlalchemy import Engine
 from sqlmodel import Session
+from streamlit.runtime.pages_manager import PagesManager
 
 from tracker import reports, tables
 from tracker.config import load_config
@@ -17,18 +21,20 @@ from tracker.db import get_engine
 from tracker.errors import InvalidInput
 from tracker.guidance import CHECKLIST_LABELS
 from tracker.i18n import DEFAULT_LANGUAGE, translate
-from tracker.money import format_money, format_percent, known_currencies
+from tracker.money import format_money, format_percent, known_currencies, to_bengali_digits
 from tracker.services import checklist, settings
 from tracker.services.common import month_of
 from tracker.services.settings import LANGUAGES
 
 R = TypeVar("R")
 REPEAT_SECONDS = 10
+ENTRYPOINT = "streamlit_app.py"
 COMMON_CURRENCIES = ["USD", "BDT", "EUR", "GBP", "CAD", "AUD", "INR", "AED", "SGD", "JPY"]
 PAGES = (  # file, title, icon
     ("pages/dashboard.py", "Dashboard", ":material/monitoring:"),
     ("pages/log_work.py", "Log work", ":material/edit_note:"),
     ("pages/clients.py", "Clients", ":material/groups:"),
+    ("pages/gigs.py", "Gigs", ":material/work:"),
     ("pages/skills.py", "Skills and learning", ":material/school:"),
     ("pages/guidance.py", "Guidance", ":material/lightbulb:"),
     ("pages/data.py", "Data", ":material/database:"),
@@ -78,28 +84,40 @@ def read(reader: Callable[..., R], *args: Any) -> R:
 
 
 def write(service: Callable[..., R], **kwargs: Any) -> R | None:
-    """Call a service with a session; show its message and return None if it refused.
+    """Call a service with a session; return its result, or None (message shown) if refused.
 
     The same call repeated within a few seconds (a double click) is not written twice.
     """
+    ok, result = _call(service, kwargs)
+    return result if ok else None
+
+
+def done(service: Callable[..., Any], **kwargs: Any) -> bool:
+    """Call a service for its effect (a delete); return True unless it was refused."""
+    return _call(service, kwargs)[0]
+
+
+def _call(service: Callable[..., R], kwargs: dict[str, Any]) -> tuple[bool, R | None]:
+    """Run a service once in its own session; return (succeeded, result)."""
     fingerprint = f"{service.__module__}.{service.__qualname__}:{kwargs!r}"
     last = st.session_state.get("_last_write")
     if last and last[0] == fingerprint and time.monotonic() - last[1] < REPEAT_SECONDS:
         st.info(_("That was saved a moment ago, so it was not saved twice."))
-        return None
+        return False, None
     try:
         with session() as s:
             result = service(session=s, **kwargs)
     except InvalidInput as err:
         show_error(err)
-        return None
+        return False, None
     st.session_state["_last_write"] = (fingerprint, time.monotonic())
     st.cache_data.clear()
-    return result
+    return True, result
 
 
 def page_title(title: str) -> None:
     """Show the page title and any message left by the previous run (after a save)."""
+    _hand_over_to_router(sys._getframe(1).f_globals.get("__file__", ""))
     st.title(title)
     for kind, text in st.session_state.pop("_flash", []):
         getattr(st, kind)(text)
@@ -149,12 +167,18 @@ def show_error(err: InvalidInput) -> None:
 
 def money(minor: int, currency: str = "BDT", *, whole: bool = False) -> str:
     """Return an amount formatted for the person (Bengali digits in Bengali)."""
-    return format_money(minor, currency, whole=whole, bengali_digits=language() == "bn")
+    return format_money(minor, currency, whole=whole, bengali_digits=bengali())
+
+
+def number(value: int) -> str:
+    """Return a whole number in the person's digits."""
+    text = format_decimal(value, locale="en_IN")
+    return to_bengali_digits(text) if bengali() else text
 
 
 def percent(ratio: Any) -> str:
     """Return a ratio as a percent for the person."""
-    return format_percent(ratio, bengali_digits=language() == "bn")
+    return format_percent(ratio, bengali_digits=bengali())
 
 
 def currency_options() -> list[str]:
@@ -169,10 +193,30 @@ def this_month() -> str:
 
 
 def navigation() -> Any:
-    """Return the app's navigation over every page, titles in the person's language."""
+    """Return the app's navigation over every page, titles in the person's language.
+
+    If a page was opened before the router had ever run in this server (a bookmark or a reloaded
+    tab right after `make run`), Streamlit ran it on its own; it handed over here, so go back to it.
+    """
     pages = [st.Page(path, title=_(title), icon=icon, default=i == 0)
              for i, (path, title, icon) in enumerate(PAGES)]
-    return st.navigation(pages)
+    chosen = st.navigation(pages)
+    st.session_state["_routed"] = True
+    wanted = st.session_state.pop("_open_page", None)
+    if wanted in {path for path, _title, _icon in PAGES}:
+        st.switch_page(wanted)
+    return chosen
+
+
+def _hand_over_to_router(page_file: str) -> None:
+    """Send a page that Streamlit ran in its legacy pages/ mode (no router yet) through the router."""
+    # Streamlit keeps this flag true until some session has run st.navigation (its docs say the
+    # pages/ folder is ignored from then on); it is false for a page tested on its own.
+    if st.session_state.get("_routed") or not PagesManager.uses_pages_directory:
+        return
+    path = Path(page_file).resolve()
+    st.session_state["_open_page"] = f"{path.parent.name}/{path.name}"
+    st.switch_page(ENTRYPOINT)
 
 
 def sidebar() -> None:
@@ -209,3 +253,18 @@ def language_picker() -> None:
     if chosen != language() and write(settings.set_setting, key="language", value=chosen) is not None:
         st.session_state["language"] = chosen
         st.rerun()
+
+
+def bengali() -> bool:
+    """Return True when numbers should be written in Bengali digits."""
+    return language() == "bn"
+
+
+def chart(builder: Callable[..., Any], *args: Any, key: str | None = None) -> None:
+    """Draw a figure from tracker.charts, with labels and numbers in the person's language."""
+    st.plotly_chart(builder(*args, label=_, bengali=bengali()), key=key, config={"displaylogo": False})
+
+
+def today() -> date:
+    """Return today's date (one place, so that pages agree)."""
+    return date.today()

@@ -25,7 +25,7 @@ from tracker.services.skills import (
     log_learning,
 )
 
-PAGES = ["dashboard", "log_work", "clients", "skills", "guidance", "data", "settings"]
+PAGES = ["dashboard", "log_work", "clients", "gigs", "skills", "guidance", "data", "settings"]
 
 
 @pytest.fixture(autouse=True)

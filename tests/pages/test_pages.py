@@ -49,7 +49,7 @@ def test_pages_show_what_is_in_the_database(open_page: Open, filled: Session) ->
     assert list(skills["hours_learned"]) == ["1.5"]
     assert list(skills["stage"]) == ["mentor-approved"]
     payments = open_page("log_work").dataframe[0].value
-    assert list(payments["net_home"]) == ["27562.50"]
+    assert list(payments["net_home"]) == ["৳27,562.50"]
 
 
 def test_router_runs_with_sidebar_progress(db_url: str) -> None:

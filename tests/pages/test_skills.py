@@ -83,6 +83,7 @@ def test_change_and_delete_learning_time(open_page: Open, filled: Session) -> No
     at.checkbox(key="learning_remove_sure").check().run()
     at.button(key="learning_remove_delete").click().run()
     assert count(LearningSession) == 0
+    assert [i.value for i in at.info] == ["Deleted."]
 
 
 def test_a_ready_review_approves_the_skill_and_can_be_changed(open_page: Open, session: Session) -> None:

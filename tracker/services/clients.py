@@ -41,8 +41,8 @@ def update_client(*, session: Session, client_id: int, data: ClientInput) -> Cli
     return replace_fields(session, client, client_values(session, data, client_id=client_id))
 
 
-def delete_client(*, session: Session, client_id: int) -> None:
-    """Delete a client that no gig or payment points at; otherwise refuse (archive instead)."""
+def delete_client(*, session: Session, client_id: int) -> str:
+    """Delete a client that no gig or payment points at, else refuse (archive instead); return its name."""
     client = existing(session, Client, client_id, field="client")
     gigs = session.exec(select(func.count()).where(Gig.client_id == client_id)).one()
     payments = session.exec(select(func.count()).where(Payment.client_id == client_id)).one()
@@ -50,7 +50,15 @@ def delete_client(*, session: Session, client_id: int) -> None:
         raise InvalidInput("{name} still has {gigs} gigs and {payments} payments. Archive the "
                            "client instead, or delete those first.", field="client",
                            name=client.name, gigs=gigs, payments=payments)
+    name = client.name
     remove(session, client)
+    return name
+
+
+def archive_client(*, session: Session, client_id: int, archived: bool = True) -> Client:
+    """Archive a client (or bring one back), keeping its gigs and payments; return it."""
+    client = existing(session, Client, client_id, field="client")
+    return replace_fields(session, client, {"archived": bool(archived)})
 
 
 def input_of(client: Client) -> ClientInput:

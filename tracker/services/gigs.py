@@ -58,10 +58,10 @@ def update_gig(*, session: Session, gig_id: int, data: GigInput) -> Gig:
 
 
 def delete_gig(*, session: Session, gig_id: int,
-               payments: Literal["refuse", "keep", "delete"] = "refuse") -> None:
-    """Delete a gig; its payments are kept without the gig, deleted, or the delete is refused."""
+               payments: Literal["refuse", "keep", "delete"] = "refuse") -> str:
+    """Delete a gig, its payments kept without the gig, deleted, or the delete refused; return its title."""
     gig = existing(session, Gig, gig_id, field="gig")
-    linked = list(session.exec(select(Payment).where(Payment.gig_id == gig_id)).all())
+    title, linked = gig.title, list(session.exec(select(Payment).where(Payment.gig_id == gig_id)).all())
     if linked and payments == "refuse":
         raise InvalidInput("This gig has {count} payments. Choose whether to keep them (without "
                            "the gig) or delete them too.", field="gig", count=len(linked))
@@ -74,6 +74,32 @@ def delete_gig(*, session: Session, gig_id: int,
                 session.add(payment)
         session.flush()
         session.delete(gig)
+    return title
+
+
+CLOSED_STATUSES = (GigStatus.PAID.value, GigStatus.LOST.value, GigStatus.DECLINED.value,
+                   GigStatus.CANCELLED.value)
+
+
+def move_gig(*, session: Session, gig_id: int, status: str, reason: str = "",
+             hours_worked: Amount | None = None, today: date | None = None) -> Gig:
+    """Move a gig to a status (and its hours worked); return it.
+
+    Delivered fills the delivery day, and a closing status (paid, lost, declined, cancelled) the
+    closing day, with today when empty. Declined needs a reason; any other status clears it.
+    """
+    gig = existing(session, Gig, gig_id, field="gig")
+    data = input_of(gig)
+    day = today or date.today()
+    data.status = choice(status, GigStatus, field="status")
+    data.decline_reason = reason if data.status == GigStatus.DECLINED.value else ""
+    if hours_worked is not None:
+        data.hours_worked = hours_worked
+    if data.status == GigStatus.DELIVERED.value and data.delivered_on is None:
+        data.delivered_on = day
+    if data.status in CLOSED_STATUSES and data.closed_on is None:
+        data.closed_on = day
+    return replace_fields(session, gig, gig_values(session, data))
 
 
 def count_payments(session: Session, gig_id: int) -> int:

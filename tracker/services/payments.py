@@ -1,9 +1,19 @@
-"""Payments: money in (and refunds), checked, converted into the home currency once, stored."""
+"""Payments: money in (and refunds), checked, converted into the home currency once, stored.
+
+Fees may be typed as an amount ("25.00") or as a percent of the gross ("10%"): the percent is
+taken of the gross and rounded once, half up, to the currency's minor unit.
+
+Instead of a rate, a person may give `received_home`, the home-currency amount that actually
+arrived. Then the rate is derived: received ÷ (gross − platform fee − transfer fee), both in major
+units, rounded half up to 10 decimals; the stored net equals the received amount exactly, the fees
+are converted at the derived rate, and the gross in the home currency is net + fees. A rate and a
+received amount together are refused, and so is a received amount that is not positive.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from sqlmodel import Session, SQLModel
@@ -11,10 +21,13 @@ from sqlmodel import Session, SQLModel
 from tracker.errors import InvalidInput
 from tracker.models import MANUAL_SOURCE, Client, Gig, Payment, PaymentKind, PaymentStatus, Platform
 from tracker.money import (
+    MAX_RATE_DECIMALS,
     convert,
+    exponent,
     from_minor,
     normalize_currency,
     parse_amount,
+    parse_decimal,
     parse_rate,
     rate_to_text,
 )
@@ -38,7 +51,9 @@ class PaymentInput(SQLModel):
     """What a person (or an importer) says about one payment, as typed; the service checks it.
 
     Amounts are positive as typed. For a refund, `gross` is what went back to the client and
-    `platform_fee` the part of the fee the platform returned.
+    `platform_fee` the part of the fee the platform returned. A fee may be a percent of the gross
+    ("10%"). Give either `rate` or `received_home` (the home-currency amount that arrived, from
+    which the rate is derived; see the module docstring), not both.
     """
 
     paid_on: date | str
@@ -47,6 +62,7 @@ class PaymentInput(SQLModel):
     platform_fee: Amount = "0"
     transfer_fee: Amount = "0"
     rate: Amount | None = None
+    received_home: Amount | None = None
     kind: str = PaymentKind.PAYMENT.value
     status: str = PaymentStatus.CLEARED.value
     client_id: int | None = None
@@ -96,19 +112,15 @@ def payment_values(session: Session, data: PaymentInput) -> dict[str, Any]:
     currency = normalize_currency(data.currency)
     kind = choice(data.kind, PaymentKind, field="kind")
     gross = parse_amount(data.gross, currency, field="amount")
-    platform_fee = parse_amount(data.platform_fee or "0", currency, field="platform fee",
-                                allow_zero=True)
-    transfer_fee = parse_amount(data.transfer_fee or "0", currency, field="transfer fee",
-                                allow_zero=True)
+    platform_fee = parse_fee(data.platform_fee, gross, currency, field="platform fee")
+    transfer_fee = parse_fee(data.transfer_fee, gross, currency, field="transfer fee")
     if kind == PaymentKind.PAYMENT.value and platform_fee + transfer_fee > gross:
         raise InvalidInput("The fees are more than the amount paid. Check the numbers.",
                            field="platform fee")
     if kind == PaymentKind.REFUND.value:
         gross, platform_fee = -gross, -platform_fee
-    rate = rate_for(session, data.rate, currency)
-    home = home_currency(session)
-    gross_home = convert(gross, currency, rate, home)
-    fees_home = convert(platform_fee + transfer_fee, currency, rate, home)
+    rate, gross_home, fees_home = home_amounts(session, data, currency, gross,
+                                               platform_fee + transfer_fee)
     client_id, gig_id, platform = _links(session, data)
     return {
         "paid_on": day, "month": month_of(day), "kind": kind, "currency": currency,
@@ -121,6 +133,62 @@ def payment_values(session: Session, data: PaymentInput) -> dict[str, Any]:
         "external_ref": optional_text(data.external_ref, field="reference", max_length=120) or None,
         "note": optional_text(data.note, field="note", max_length=2000),
     }
+
+
+def parse_fee(value: Amount | None, gross: int, currency: str, *, field: str) -> int:
+    """Return a fee in minor units: an amount, or a percent of the gross ("10%") rounded half up."""
+    text = value.strip() if isinstance(value, str) else value
+    if not (isinstance(text, str) and text.endswith("%")):
+        return parse_amount(text or "0", currency, field=field, allow_zero=True)
+    percent = parse_decimal(text[:-1], field=field)
+    if not Decimal(0) <= percent <= Decimal(100):
+        raise InvalidInput("A {field} in percent must be from 0% to 100%; “{text}” is not.",
+                           field=field, text=text)
+    return int((Decimal(gross) * percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def home_amounts(session: Session, data: PaymentInput, currency: str, gross: int,
+                 fees: int) -> tuple[Decimal, int, int]:
+    """Return (rate, gross in the home currency, fees in it), from the rate or the amount received."""
+    home = home_currency(session)
+    if not _given(data.received_home):
+        rate = rate_for(session, data.rate, currency)
+        return rate, convert(gross, currency, rate, home), convert(fees, currency, rate, home)
+    if currency == home:
+        raise InvalidInput("A payment in {currency} needs no amount received; the amount is already "
+                           "in {currency}.", field="amount received", currency=currency)
+    if _given(data.rate):
+        raise InvalidInput("Give either the rate or the {home} you received, not both.",
+                           field="rate", home=home)
+    received = parse_amount(data.received_home, home, field="amount received")
+    net = gross - fees
+    if net == 0:
+        raise InvalidInput("The fees take the whole amount, so no rate can be worked out from the "
+                           "{home} received. Give the rate instead.", field="rate", home=home)
+    rate = derived_rate(received, abs(net), currency, home)
+    fees_home = convert(fees, currency, rate, home)
+    net_home = received if net > 0 else -received
+    return rate, net_home + fees_home, fees_home
+
+
+def derived_rate(received: int, net: int, currency: str, home: str) -> Decimal:
+    """Return received ÷ net in major units, rounded half up to 10 decimals; refuse a zero rate."""
+    with localcontext() as exact:
+        exact.prec = 80
+        try:
+            ratio = Decimal(received).scaleb(-exponent(home)) / Decimal(net).scaleb(-exponent(currency))
+            rate = ratio.quantize(Decimal(1).scaleb(-MAX_RATE_DECIMALS), rounding=ROUND_HALF_UP)
+        except InvalidOperation as exc:
+            raise InvalidInput("That amount is too large.", field="amount received") from exc
+    if rate <= 0:
+        raise InvalidInput("The amount received is too small to work out a rate from it.",
+                           field="amount received")
+    return Decimal(rate_to_text(rate))
+
+
+def _given(value: Amount | None) -> bool:
+    """Return True if a value was typed (not None, not blank text)."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 def rate_for(session: Session, rate: Amount | None, currency: str) -> Decimal:
