@@ -101,3 +101,22 @@ def test_income_streak(scenario: Session, month: str, streak: int) -> None:
                                              (date(2026, 8, 31), 0)])
 def test_learning_days_in_the_last_30(scenario: Session, today: date, days: int) -> None:
     assert b.learning_days(scenario, today) == days
+
+
+def test_money_owed_lists_delivered_unpaid_gigs_oldest_first(session: Session) -> None:
+    acme = create_client(session=session, data=ClientInput(name="Acme")).id
+
+    def delivered(title: str, day: str | None, **kw: object) -> int:
+        data = GigInput(title=title, client_id=acme, status="delivered", delivered_on=day, **kw)
+        return create_gig(session=session, data=data).id
+
+    delivered("Recent", "2026-11-15", price="100")
+    delivered("Old", "2026-10-01", price="300")
+    hourly = delivered("Hourly", "2026-10-20", pricing="hourly", price="12.50", hours_worked="3.5")
+    paid = delivered("Paid already", "2026-09-01", price="50")
+    create_payment(session=session, data=PaymentInput(paid_on="2026-09-10", gross="50", rate="120",
+                                                      gig_id=paid))
+    owed = b.money_owed(session, date(2026, 11, 21))
+    assert [(o.title, o.amount_minor, o.days_since_delivery, o.days_overdue) for o in owed] == [
+        ("Old", 30000, 51, 37), ("Hourly", 4375, 32, 18), ("Recent", 10000, 6, 0)]
+    assert owed[1].gig_id == hourly and owed[0].client == "Acme"

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, exists, func, select
 
 from tracker.models import Client, Gig, GigStatus, LearningSession, Payment, PaymentStatus, Skill
+from tracker.pipeline import OVERDUE_DAYS, agreed_value
 from tracker.reports import add_months
 
 TOP_CLIENTS = 10
+RISKY_SHARE = Decimal("0.5")  # above this, one client is most of the income
 WON = (GigStatus.ACTIVE.value, GigStatus.DELIVERED.value, GigStatus.PAID.value)
 UNKNOWN = ""
 
@@ -164,3 +166,35 @@ def learning_days(session: Session, today: date, days: int = 30) -> int:
     since = today - timedelta(days=days - 1)
     return int(session.exec(select(func.count(func.distinct(LearningSession.learned_on))).where(
         LearningSession.learned_on >= since, LearningSession.learned_on <= today)).one())
+
+
+@dataclass(frozen=True)
+class Owed:
+    """A delivered gig with no payment yet: what is owed, since when, how late (S18)."""
+
+    gig_id: int
+    title: str
+    client: str
+    delivered_on: date | None
+    currency: str
+    amount_minor: int
+    days_since_delivery: int
+    days_overdue: int
+
+
+def money_owed(session: Session, today: date) -> list[Owed]:
+    """Return delivered gigs without a payment, oldest delivery first, with days overdue."""
+    paid = exists().where(col(Payment.gig_id) == col(Gig.id))
+    rows = session.exec(
+        select(Gig.id, Gig.title, func.coalesce(Client.name, UNKNOWN), Gig.delivered_on, Gig.currency,
+               agreed_value())
+        .join(Client, col(Gig.client_id) == Client.id, isouter=True)
+        .where(Gig.status == GigStatus.DELIVERED.value, ~paid)
+        .order_by(col(Gig.delivered_on).is_(None), col(Gig.delivered_on), col(Gig.id))).all()
+    owed = []
+    for gig_id, title, client, delivered, currency, minor in rows:
+        since = (today - delivered).days if delivered else 0
+        owed.append(Owed(gig_id=gig_id, title=title, client=client, delivered_on=delivered,
+                         currency=currency, amount_minor=int(minor or 0), days_since_delivery=since,
+                         days_overdue=max(since - OVERDUE_DAYS, 0)))
+    return owed

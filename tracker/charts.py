@@ -14,7 +14,7 @@ from decimal import Decimal
 import plotly.graph_objects as go
 
 from tracker.forecast import Forecast
-from tracker.money import exponent, format_money, from_minor
+from tracker.money import exponent, format_money, from_minor, to_bengali_digits
 from tracker.reports import MonthNet, month_start, round_half_up
 
 GOAL_COLOUR, BAR_COLOUR, TREND_COLOUR = "#d62728", "#006a4e", "#ff7f0e"
@@ -139,9 +139,13 @@ def shares_chart(title: str, names: list[str], amounts_minor: list[int], currenc
     return fig
 
 
-def pipeline_chart(counts: dict[str, int], *, label: Label = _plain) -> go.Figure:
+def pipeline_chart(counts: dict[str, int], *, label: Label = _plain, bengali: bool = False) -> go.Figure:
     """Return bars of how many gigs are in each status of the pipeline."""
     fig = go.Figure(go.Bar(x=[label(s) for s in counts], y=list(counts.values()), marker_color=BAR_COLOUR))
+    top = max([*counts.values(), 1])
+    step = max(1, -(-top // 5))
+    ticks = list(range(0, top + step, step))
+    text = [to_bengali_digits(str(t)) if bengali else str(t) for t in ticks]
     fig.update_layout(title=label("Gigs by status"), xaxis_title=label("Status"),
-                      yaxis_title=label("Gigs"), yaxis={"tickformat": "d"})
+                      yaxis_title=label("Gigs"), yaxis={"tickvals": ticks, "ticktext": text})
     return fig
