@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import pipeline, ui
+from tracker import choices, pipeline, ui
 from tracker.models import Platform
 from tracker.pipeline import OVERDUE_DAYS
 from tracker.services.clients import (
@@ -109,7 +109,7 @@ if added:
 client_list()
 
 st.subheader(_("Change a client"))
-chosen = ui.pick(_("Client to change"), ui.read(pipeline.client_choices, None, True),
+chosen = ui.pick(_("Client to change"), ui.read(choices.client_choices, None, True),
                  key=ui.form_key("client_pick"))
 if chosen is not None:
     edit_client(chosen)

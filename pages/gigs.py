@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from tracker import pipeline, ui
+from tracker import choices, pipeline, ui
 from tracker.models import GigStatus, Platform, Pricing
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
 from tracker.ui import _
@@ -33,10 +33,10 @@ def gig_fields(key: str, data: GigInput) -> GigInput:
                           placeholder=_("Logo for a bakery"))
     who, skill = st.columns(2)
     with who:
-        client_id = ui.pick(_("Client"), ui.read(pipeline.client_choices, data.client_id),
+        client_id = ui.pick(_("Client"), ui.read(choices.client_choices, data.client_id),
                             key=f"{key}.client", none_label=_("— none —"), current=data.client_id)
     with skill:
-        skill_id = ui.pick(_("Skill"), ui.read(pipeline.skill_choices, data.skill_id),
+        skill_id = ui.pick(_("Skill"), ui.read(choices.skill_choices, data.skill_id),
                            key=f"{key}.skill", none_label=_("— none —"), current=data.skill_id)
     platform, pricing, status = st.columns(3)
     price, currency, hours = st.columns(3)
@@ -152,7 +152,7 @@ def remove_gig(gig_id: int, data: GigInput, key: str) -> None:
 
 def change_gig() -> None:
     """Let the person pick a gig, then move it along, edit it or delete it."""
-    gig_id = ui.pick(_("Gig to change"), ui.read(pipeline.gig_choices, None, ui.language()),
+    gig_id = ui.pick(_("Gig to change"), ui.read(choices.gig_choices, None, ui.language()),
                      key=ui.form_key("gig_pick"))
     data = ui.read(pipeline.gig_input, gig_id) if gig_id is not None else None
     if gig_id is None or data is None:

@@ -5,7 +5,8 @@ from typing import Any
 
 import streamlit as st
 
-from tracker import entries, ui
+from tracker import choices, entries, ui
+from tracker.choices import Choice
 from tracker.models import ExpenseCategory, GigStatus, PaymentStatus, Platform
 from tracker.money import rate_to_text
 from tracker.services.expenses import ExpenseInput, create_expense, delete_expense, update_expense
@@ -13,7 +14,6 @@ from tracker.services.gigs import GigInput
 from tracker.services.payments import PaymentInput, create_payment, delete_payment, update_payment
 from tracker.services.settings import fee_percent, home_currency
 from tracker.services.work import create_gig_with_payment
-from tracker.tables import Choice
 from tracker.ui import _
 
 HOME = ui.read(home_currency)
@@ -117,7 +117,7 @@ def gig_tab() -> None:
     form = ui.form_key("gig") + f"_{currency}_{platform}"
     with st.form(form):
         title = st.text_input(_("Gig title"), key=f"{form}_title")
-        skill_id = ui.pick(_("Skill (optional)"), ui.read(entries.skill_choices), key=f"{form}_skill",
+        skill_id = ui.pick(_("Skill (optional)"), ui.read(choices.skill_choices), key=f"{form}_skill",
                            none_label=_("— none —"))
         status_col, hours_col, day_col = st.columns(3)
         status = status_col.selectbox(_("Gig status"), GIG_STATUSES, index=GIG_STATUSES.index("paid"),

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from tracker import ui
+from tracker.choices import Choice
 from tracker.models import Platform
 from tracker.services import goals
 from tracker.services import settings as service
-from tracker.tables import Choice
 from tracker.ui import _
 
 ui.page_title(_("Settings"))

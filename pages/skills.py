@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import learning, ui
+from tracker import choices, learning, ui
 from tracker.models import SkillStage, Verdict
 from tracker.services import skills as service
 from tracker.ui import _
@@ -48,10 +48,10 @@ with skills_tab:
     new = skill_form("skill", None, "Add skill")
     if new is not None and (created := ui.write(service.create_skill, data=new)) is not None:
         ui.saved("skill", _("Added {name}.").format(name=created.name))
-    choices = ui.read(learning.skill_choices)
-    if choices:
+    known = ui.read(choices.skill_choices)
+    if known:
         st.subheader(_("Change or delete a skill"))
-        chosen = ui.pick(_("Skill to change"), choices, key="skill_edit_pick")
+        chosen = ui.pick(_("Skill to change"), known, key="skill_edit_pick")
         record = ui.read(learning.skill, chosen)
         if record is not None:
             current = service.SkillInput(
@@ -76,7 +76,7 @@ def learning_form(
     with st.form(ui.form_key(key)):
         skill_id = ui.pick(
             _("Skill"),
-            ui.read(learning.skill_choices),
+            ui.read(choices.skill_choices),
             key=f"{key}_skill",
             current=current.skill_id if current else None,
         )
@@ -137,7 +137,7 @@ def review_form(key: str, current: service.ReviewInput | None, button: str) -> s
     with st.form(ui.form_key(key)):
         skill_id = ui.pick(
             _("Skill"),
-            ui.read(learning.skill_choices),
+            ui.read(choices.skill_choices),
             key=f"{key}_skill",
             current=current.skill_id if current else None,
         )

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from tracker import entries
+from tracker import choices, entries
 from tracker.errors import InvalidInput
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
@@ -111,7 +111,7 @@ def test_client_platform(session: Session) -> None:
 def test_skill_choices_newest_first(session: Session) -> None:
     logo = create_skill(session=session, data=SkillInput(name="Logo design", category="graphic design"))
     seo = create_skill(session=session, data=SkillInput(name="SEO", category="search engine optimisation"))
-    assert [(c.id, c.label) for c in entries.skill_choices(session)] == [(seo.id, "SEO"),
+    assert [(c.id, c.label) for c in choices.skill_choices(session)] == [(seo.id, "SEO"),
                                                                         (logo.id, "Logo design")]
 
 

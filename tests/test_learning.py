@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session
 
-from tracker import learning
+from tracker import choices, learning
 from tracker.models import DEFAULT_SKILL_CATEGORIES
 from tracker.services.skills import (
     LearningInput,
@@ -57,7 +57,7 @@ def test_categories_are_the_articles_then_the_persons_own(session: Session) -> N
 
 def test_choices_are_newest_first(session: Session) -> None:
     first, second = make_skill(session, "A"), make_skill(session, "B")
-    assert [c.id for c in learning.skill_choices(session)] == [second, first]
+    assert [c.id for c in choices.skill_choices(session)] == [second, first]
     log_learning(session=session, data=LearningInput(skill_id=first, learned_on="2026-08-01", minutes=20))
     log_learning(session=session, data=LearningInput(skill_id=second, learned_on="2026-08-05", minutes=40))
     labels = [c.label for c in learning.learning_choices(session)]

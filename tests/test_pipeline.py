@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from tracker import pipeline
+from tracker import choices, pipeline
+from tracker.choices import Choice
 from tracker.errors import InvalidInput
 from tracker.models import Client, Gig
 from tracker.pipeline import PaymentTotals, StatusTotal
@@ -21,7 +22,6 @@ from tracker.services.clients import ClientInput, archive_client, create_client,
 from tracker.services.gigs import GigInput, create_gig, delete_gig, move_gig
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.skills import SkillInput, create_skill
-from tracker.tables import Choice
 
 TODAY = date(2026, 9, 1)
 
@@ -193,35 +193,35 @@ def test_gigs_table_newest_first_and_filtered(session: Session, book: Book) -> N
 
 
 def test_gig_choices_newest_first_limited_keeping_the_current(session: Session, book: Book) -> None:
-    choices = pipeline.gig_choices(session)
-    assert [c.id for c in choices] == sorted(book.gigs.values(), reverse=True)
-    assert choices[0] == Choice(book.gigs["declined"], f"#{book.gigs['declined']} Casino · bakery · declined")
-    no_client = next(c for c in choices if c.id == book.gigs["no_client"])
+    listed = choices.gig_choices(session)
+    assert [c.id for c in listed] == sorted(book.gigs.values(), reverse=True)
+    assert listed[0] == Choice(book.gigs["declined"], f"#{book.gigs['declined']} Casino · bakery · declined")
+    no_client = next(c for c in listed if c.id == book.gigs["no_client"])
     assert no_client.label.endswith("Own · — · delivered")
     first = book.gigs["active"]
-    assert [c.id for c in pipeline.gig_choices(session, None, "en", 2)] == [book.gigs["declined"],
+    assert [c.id for c in choices.gig_choices(session, None, "en", 2)] == [book.gigs["declined"],
                                                                             book.gigs["bakery_active"]]
-    assert [c.id for c in pipeline.gig_choices(session, first, "en", 2)][-1] == first
+    assert [c.id for c in choices.gig_choices(session, first, "en", 2)][-1] == first
 
 
 def test_skill_choices_newest_first_limited_keeping_the_current(session: Session) -> None:
     ids = [create_skill(session=session, data=SkillInput(name=n, category="editing")).id
            for n in ("Old", "Middle", "New")]
-    assert pipeline.skill_choices(session) == [Choice(ids[2], "New"), Choice(ids[1], "Middle"),
+    assert choices.skill_choices(session) == [Choice(ids[2], "New"), Choice(ids[1], "Middle"),
                                                Choice(ids[0], "Old")]
-    assert [c.id for c in pipeline.skill_choices(session, None, 2)] == [ids[2], ids[1]]
-    assert [c.id for c in pipeline.skill_choices(session, ids[0], 2)] == [ids[2], ids[1], ids[0]]
-    assert [c.id for c in pipeline.skill_choices(session, ids[1], 2)] == [ids[2], ids[1]]
+    assert [c.id for c in choices.skill_choices(session, None, 2)] == [ids[2], ids[1]]
+    assert [c.id for c in choices.skill_choices(session, ids[0], 2)] == [ids[2], ids[1], ids[0]]
+    assert [c.id for c in choices.skill_choices(session, ids[1], 2)] == [ids[2], ids[1]]
 
 
 def test_client_choices_hide_archived_unless_asked_or_current(session: Session, book: Book) -> None:
     archive_client(session=session, client_id=book.bakery)
-    assert pipeline.client_choices(session) == [Choice(book.corner, "Corner"), Choice(book.acme, "Acme")]
-    assert [c.id for c in pipeline.client_choices(session, None, True)] == [book.corner, book.bakery,
+    assert choices.client_choices(session) == [Choice(book.corner, "Corner"), Choice(book.acme, "Acme")]
+    assert [c.id for c in choices.client_choices(session, None, True)] == [book.corner, book.bakery,
                                                                            book.acme]
-    assert [c.id for c in pipeline.client_choices(session, book.bakery)] == [book.corner, book.acme,
+    assert [c.id for c in choices.client_choices(session, book.bakery)] == [book.corner, book.acme,
                                                                             book.bakery]
-    assert [c.id for c in pipeline.client_choices(session, book.acme, False, 1)] == [book.corner,
+    assert [c.id for c in choices.client_choices(session, book.acme, False, 1)] == [book.corner,
                                                                                     book.acme]
 
 

@@ -8,10 +8,9 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
-from tracker.models import Client, Expense, Gig, Payment, Skill
+from tracker.models import Client, Expense, Gig, Payment
 from tracker.money import normalize_currency
 from tracker.services import expenses, payments
-from tracker.tables import Choice
 
 
 @dataclass(frozen=True)
@@ -99,11 +98,6 @@ def client_platform(session: Session, client_id: int | None) -> str | None:
     client = session.get(Client, client_id) if client_id is not None else None
     return client.platform if client is not None else None
 
-
-def skill_choices(session: Session, limit: int = 1000) -> list[Choice]:
-    """Return skills to pick from, newest first."""
-    rows = session.exec(select(Skill.id, Skill.name).order_by(col(Skill.id).desc()).limit(limit)).all()
-    return [Choice(id=i, label=name) for i, name in rows]
 
 
 def payment_input(session: Session, payment_id: int | None) -> payments.PaymentInput | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pandas as pd
 from sqlmodel import Session, col, func, select
 
+from tracker.choices import Choice
 from tracker.models import DEFAULT_SKILL_CATEGORIES, LearningSession, MentorReview, Skill
-from tracker.tables import Choice
 
 CHOICE_LIMIT = 1000
 
@@ -42,10 +44,9 @@ def skills_overview(session: Session) -> pd.DataFrame:
     )
 
 
-def hours_text(minutes: int) -> str:
-    """Return minutes as hours with one decimal, exactly rounded half up ('90' → '1.5')."""
-    tenths = (minutes * 10 + 30) // 60
-    return f"{tenths // 10}.{tenths % 10}"
+def hours_text(minutes: int, places: int = 1) -> str:
+    """Return minutes as hours, rounded half up ('90' → '1.5'; with places=2, '1.50')."""
+    return str((Decimal(minutes) / 60).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def recent_learning(session: Session, limit: int = 20) -> pd.DataFrame:
@@ -70,12 +71,6 @@ def recent_reviews(session: Session, limit: int = 20) -> pd.DataFrame:
           "verdict": r.verdict, "notes": r.notes} for r, name in rows],
         columns=["id", "date", "skill", "reviewer", "verdict", "notes"])
 
-
-def skill_choices(session: Session) -> list[Choice]:
-    """Return skills to pick from, newest first."""
-    rows = session.exec(select(Skill.id, Skill.name).order_by(col(Skill.id).desc())
-                        .limit(CHOICE_LIMIT)).all()
-    return [Choice(id=i, label=name) for i, name in rows]
 
 
 def learning_choices(session: Session) -> list[Choice]:

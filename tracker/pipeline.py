@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
@@ -18,6 +17,7 @@ from sqlalchemy import ColumnElement, case, exists
 from sqlmodel import Session, col, func, select
 
 from tracker.i18n import translate
+from tracker.learning import hours_text
 from tracker.models import Client, Gig, GigStatus, Payment, PaymentKind, PaymentStatus, Pricing, Skill
 from tracker.money import amount_text, format_money
 from tracker.services.clients import ClientInput
@@ -25,10 +25,8 @@ from tracker.services.clients import input_of as client_input_of
 from tracker.services.gigs import GigInput
 from tracker.services.gigs import input_of as gig_input_of
 from tracker.services.settings import home_currency
-from tracker.tables import Choice
 
 OVERDUE_DAYS = 14  # a delivered gig unpaid for more than this many days is overdue (S18)
-CHOICE_LIMIT = 1000  # select boxes list at most this many records, newest first
 LIST_LIMIT = 500  # the gigs list shows at most this many, newest first
 OPEN_STATUSES = (GigStatus.ACTIVE.value, GigStatus.DELIVERED.value)
 NOTHING = "—"
@@ -177,7 +175,7 @@ def gigs_table(session: Session, status: str | None = None, limit: int = LIST_LI
           "status": translate(g.status, language), "platform": translate(g.platform, language),
           "pricing": translate(g.pricing, language),
           "price": format_money(g.price_minor, g.currency, bengali_digits=bengali),
-          "hours": hours_text(g.minutes_worked),
+          "hours": hours_text(g.minutes_worked, places=2),
           "value": format_money(int(value), g.currency, bengali_digits=bengali),
           "started": g.started_on, "due": g.due_on, "delivered": g.delivered_on,
           "closed": g.closed_on, "reason": g.decline_reason}
@@ -185,44 +183,6 @@ def gigs_table(session: Session, status: str | None = None, limit: int = LIST_LI
         columns=GIG_COLUMNS,
     )
 
-
-def hours_text(minutes: int) -> str:
-    """Return minutes as hours with two decimals, half up (90 → '1.50', 20 → '0.33')."""
-    return str((Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
-
-def gig_choices(session: Session, current: int | None = None, language: str = "en",
-                limit: int = CHOICE_LIMIT) -> list[Choice]:
-    """Return gigs to pick from, newest first ('#12 Logo · Acme · active'), with `current` kept."""
-    query = (select(Gig.id, Gig.title, Client.name, Gig.status)
-             .join(Client, col(Gig.client_id) == Client.id, isouter=True))
-    rows = _newest(session, query, col(Gig.id), limit, current)
-    return [Choice(id=i, label=f"#{i} {title} · {client or NOTHING} · {translate(status, language)}")
-            for i, title, client, status in rows]
-
-
-def skill_choices(session: Session, current: int | None = None, limit: int = CHOICE_LIMIT) -> list[Choice]:
-    """Return skills to pick from, newest first, with `current` kept even when older."""
-    rows = _newest(session, select(Skill.id, Skill.name), col(Skill.id), limit, current)
-    return [Choice(id=i, label=name) for i, name in rows]
-
-
-def client_choices(session: Session, current: int | None = None, archived: bool = False,
-                   limit: int = CHOICE_LIMIT) -> list[Choice]:
-    """Return clients to pick from, newest first; archived ones only if asked, `current` kept."""
-    every = select(Client.id, Client.name)
-    query = every if archived else every.where(col(Client.archived).is_(False))
-    rows = _newest(session, query, col(Client.id), limit, current, every)
-    return [Choice(id=i, label=name) for i, name in rows]
-
-
-def _newest(session: Session, query: Any, key: Any, limit: int, current: int | None = None,
-            every: Any = None) -> list[Any]:
-    """Return the query's newest rows by `key`, plus the `current` record's row (from `every`)."""
-    rows = list(session.exec(query.order_by(key.desc()).limit(limit)).all())
-    if current is not None and all(row[0] != current for row in rows):
-        rows += list(session.exec((query if every is None else every).where(key == current)).all())
-    return rows
 
 
 def gig_input(session: Session, gig_id: int) -> GigInput | None:

@@ -15,7 +15,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.runtime.pages_manager import PagesManager
 
-from tracker import reports, tables
+from tracker import reports
+from tracker.choices import Choice, client_choices
 from tracker.config import load_config
 from tracker.db import get_engine
 from tracker.errors import InvalidInput
@@ -135,7 +136,7 @@ def saved(form: str, message: str, kind: str = "success") -> None:
     st.rerun()
 
 
-def pick(label: str, choices: list[tables.Choice], *, key: str, none_label: str | None = None,
+def pick(label: str, choices: list[Choice], *, key: str, none_label: str | None = None,
          current: int | None = None) -> int | None:
     """Return the id chosen from a list (newest first, type to search); None if none allowed."""
     options: list[int | None] = [c.id for c in choices]
@@ -230,7 +231,7 @@ def sidebar() -> None:
 
 def client_picker(label: str, *, key: str, current: int | None = None) -> int | None:
     """Return the id of a chosen client, or None; newest first, type to search."""
-    return pick(label, read(tables.client_choices), key=key, none_label=_("— none —"),
+    return pick(label, read(client_choices, current), key=key, none_label=_("— none —"),
                 current=current)
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from tracker.breakdowns import HourlyRate, Owed, SkillReturn
 from tracker.forecast import Forecast, Outlook
+from tracker.learning import hours_text
 from tracker.pipeline import StatusTotal, amounts_text
 
 Money = Callable[..., str]
@@ -45,7 +46,7 @@ def learning_frame(rows: list[SkillReturn], money: Money, label: Label) -> pd.Da
     """Return learning hours, first earning, net income and income per learning hour per skill."""
     return pd.DataFrame({
         label("Skill"): [r.skill for r in rows],
-        label("Hours learned"): [f"{r.minutes_learned / 60:.1f}" for r in rows],
+        label("Hours learned"): [hours_text(r.minutes_learned) for r in rows],
         label("First earning"): [r.first_earning.isoformat() if r.first_earning else "—" for r in rows],
         label("Net income"): [money(r.net_minor) for r in rows],
         label("Per hour learned"): [money(r.net_per_learning_hour_minor)
@@ -57,7 +58,7 @@ def hourly_frame(rows: list[HourlyRate], money: Money, label: Label) -> pd.DataF
     """Return hours worked, net income and the effective hourly rate per skill or client."""
     return pd.DataFrame({
         label("Name"): [r.name for r in rows],
-        label("Hours worked"): [f"{r.minutes_worked / 60:.1f}" for r in rows],
+        label("Hours worked"): [hours_text(r.minutes_worked) for r in rows],
         label("Net income"): [money(r.net_minor) for r in rows],
         label("Per hour"): [money(r.per_hour_minor) for r in rows],
     })
