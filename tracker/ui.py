@@ -20,7 +20,7 @@ from tracker.choices import Choice, client_choices
 from tracker.config import load_config
 from tracker.db import get_engine
 from tracker.errors import InvalidInput
-from tracker.guidance import CHECKLIST_LABELS
+from tracker.guidance import CHECKLIST_LABELS, Tip
 from tracker.i18n import DEFAULT_LANGUAGE, translate
 from tracker.money import format_money, format_percent, known_currencies, to_bengali_digits
 from tracker.services import checklist, settings
@@ -269,3 +269,10 @@ def chart(builder: Callable[..., Any], *args: Any, key: str | None = None) -> No
 def today() -> date:
     """Return today's date (one place, so that pages agree)."""
     return date.today()
+
+
+def advice(tip: Tip, kind: str = "info") -> None:
+    """Show one piece of guidance where it helps, with the source point it comes from."""
+    box = getattr(st, kind)
+    box(f"**{_(tip.title)}** — {_(tip.text)}  \n" + _("Source point {id}").format(id=tip.source),
+        icon=":material/lightbulb:")
