@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.numbers import format_currency, format_decimal, get_currency_precision, list_currencies
 
@@ -34,6 +35,7 @@ def known_currencies() -> list[str]:
     return sorted(_KNOWN)
 
 
+@lru_cache(maxsize=512)
 def normalize_currency(code: str | None) -> str:
     """Return the upper-case ISO code, or raise InvalidInput for an unknown one."""
     cleaned = (code or "").strip().upper()
@@ -43,6 +45,7 @@ def normalize_currency(code: str | None) -> str:
     return cleaned
 
 
+@lru_cache(maxsize=512)
 def exponent(currency: str) -> int:
     """Return how many decimals the currency's minor unit has (USD 2, JPY 0)."""
     return int(get_currency_precision(normalize_currency(currency)))
