@@ -1,15 +1,205 @@
-"""Data: what is stored, and downloads of it."""
+"""Data: what is stored; downloads (payments, monthly summary, each table, a backup); importing a
+statement with a preview; restoring a backup."""
+
+from dataclasses import replace
+from datetime import date
 
 import streamlit as st
 
 from tracker import tables, ui
+from tracker.io.backup import backup_bytes, is_empty, read_backup, restore_backup
 from tracker.io.export import payments_csv
+from tracker.io.formats import CHOICES
+from tracker.io.formats import mapped as mapped_format
+from tracker.io.importer import import_rows
+from tracker.io.plan import ImportOptions, ImportPlan, plan_import
+from tracker.io.preview import counts, refused_frame, rows_frame
+from tracker.io.tables_csv import monthly_summary_csv, table_csv, table_names
+from tracker.models import Platform
 from tracker.ui import _
 
+FORMAT_LABELS = {"auto": "Find out from the file", "tracker": "This app's own CSV export",
+                 "upwork": "Upwork transaction history", "payoneer": "Payoneer account activity",
+                 "paypal": "PayPal activity download", "mapped": "Other (I say which column is which)"}
+FIELD_LABELS = {"date": "Column with the date", "amount": "Column with the amount",
+                "currency": "Column with the currency", "description": "Column with the description",
+                "client": "Column with the client", "reference": "Column with the reference"}
+ROW_LABELS = {"row": "Row", "date": "Date", "kind": "Kind", "client": "Client", "amount": "Amount",
+              "fee": "Fee", "currency": "Currency", "status": "Status", "reference": "Reference",
+              "fee_rows": "Fee rows joined", "note": "Note", "reason": "Reason"}
+CSV, ZIP = "text/csv", "application/zip"
+DOWNLOAD = ":material/download:"
+
+
+def date_range() -> tuple[date | None, date | None]:
+    """Return the first and last day to export, or (None, None) for everything."""
+    if not st.checkbox(_("Only a date range"), key="export_range"):
+        return None, None
+    first, last = st.columns(2)
+    start = first.date_input(_("From"), value=date(ui.today().year, 1, 1), format="YYYY-MM-DD",
+                             key="export_from")
+    end = last.date_input(_("To"), value=ui.today(), format="YYYY-MM-DD", key="export_to")
+    return start, end
+
+
+def downloads() -> None:
+    """Draw the download buttons: payments, the monthly summary, a backup, and one per table."""
+    st.subheader(_("Download"))
+    window = date_range()
+    st.download_button(_("Download payments (CSV)"), data=ui.lazily(payments_csv, *window),
+                       file_name="payments_detailed.csv", mime=CSV, icon=DOWNLOAD, on_click="ignore")
+    st.download_button(_("Download the monthly summary (CSV)"),
+                       data=ui.lazily(monthly_summary_csv, *window), file_name="monthly_summary.csv",
+                       mime=CSV, icon=DOWNLOAD, on_click="ignore")
+    st.download_button(_("Download a backup of everything (zip)"), data=ui.lazily(backup_bytes),
+                       file_name=f"tracker-backup-{ui.today():%Y%m%d}.zip", mime=ZIP, icon=DOWNLOAD,
+                       on_click="ignore")
+    with st.expander(_("One CSV file per table")):
+        for name in table_names():
+            st.download_button(name, data=ui.lazily(table_csv, name, *window), file_name=f"{name}.csv",
+                               mime=CSV, icon=DOWNLOAD, on_click="ignore", key=f"table_{name}")
+    st.caption(_("Files open in Excel and LibreOffice with Bengali names shown correctly. Your data "
+                 "lives in {where}.").format(where=ui.db_url()))
+
+
+def mapping_fields(data: bytes) -> mapped_format.Mapping | None:
+    """Draw the column choices of a mapped import; return the mapping (or None until it is complete)."""
+    saved = mapped_format.saved_mappings()
+    chosen = st.selectbox(_("Saved mapping"), [None, *saved], key="map_saved",
+                          format_func=lambda name: _("— a new one —") if name is None else name)
+    if chosen:
+        return ui.checked(mapped_format.load_mapping, chosen)
+    headers = ui.checked(mapped_format.file_columns, data) or []
+    columns = {}
+    for field in mapped_format.FIELDS:
+        options = ["", *headers]
+        guess = mapped_format.guess_column(field, headers)
+        columns[field] = st.selectbox(_(FIELD_LABELS[field]), options, index=options.index(guess),
+                                      format_func=lambda h: h or _("— none —"), key=f"map_{field}")
+    left, middle, right = st.columns(3)
+    currency = left.selectbox(_("Currency when no column says"), ui.currency_options(),
+                              key="map_default_currency")
+    platforms = [p.value for p in Platform]
+    platform = middle.selectbox(_("Platform"), platforms, index=platforms.index(Platform.FIVERR.value),
+                                format_func=_, key="map_platform")
+    name = right.text_input(_("Name of this mapping"), value="Fiverr", key="map_name")
+    mapping = ui.checked(mapped_format.make_mapping, name, columns, currency=currency, platform=platform)
+    if mapping is not None and st.button(_("Save this mapping"), key="map_save"):
+        ui.checked(mapped_format.save_mapping, mapping)
+        st.success(_("Saved. Next time choose “{name}” under Saved mapping.").format(name=mapping.name))
+    return mapping
+
+
+def settled_plan(data: bytes, options: ImportOptions) -> ImportPlan | None:
+    """Return the plan once the person has answered what the file leaves open (date order, rates)."""
+    with st.spinner(_("Reading the file…")):
+        plan = ui.attempt(plan_import, data, options)
+    if plan is not None and plan.date_question is not None:
+        order = st.radio(plan.date_question.text(_), ["dmy", "mdy"], index=None, key="import_order",
+                         format_func=lambda o: _("Day first (31/12/2026)") if o == "dmy"
+                         else _("Month first (12/31/2026)"))
+        if order is None:
+            return None
+        options = replace(options, date_order=order)
+        plan = ui.attempt(plan_import, data, options)
+    if plan is not None and plan.rate_currencies:
+        st.caption(_("Rows in another currency need the rate you received for them."))
+        columns = st.columns(len(plan.rate_currencies))
+        rates = tuple((code, where.text_input(_("{home} for 1 {currency}").format(home=plan.home,
+                                                                                    currency=code),
+                                              placeholder="121.50", key=f"import_rate_{code}"))
+                      for code, where in zip(plan.rate_currencies, columns, strict=True))
+        plan = ui.attempt(plan_import, data, replace(options, rates=rates))
+    return plan
+
+
+def preview(plan: ImportPlan) -> None:
+    """Draw what the import would do: counts, then the rows in tabs."""
+    found = counts(plan)
+    for where, label, key in zip(st.columns(4), (_("To add"), _("Duplicates"), _("Refused"),
+                                                 _("Transfers, not counted")), found, strict=True):
+        where.metric(label, ui.number(found[key]))
+    if not found["add"] and found["duplicates"]:
+        st.info(_("Nothing new: every row of this file was imported before."))
+    tabs = st.tabs([_("To add"), _("Duplicates"), _("Refused"), _("Transfers")])
+    labels = {key: _(text) for key, text in ROW_LABELS.items()}
+    tabs[0].dataframe(rows_frame(plan.to_add, _).rename(columns=labels), hide_index=True)
+    tabs[1].dataframe(rows_frame(plan.duplicates, _).rename(columns=labels), hide_index=True)
+    tabs[2].dataframe(refused_frame(plan.refused, _).rename(columns=labels), hide_index=True)
+    tabs[3].dataframe(rows_frame(plan.transfers, _).rename(columns=labels), hide_index=True)
+
+
+def import_button(plan: ImportPlan) -> None:
+    """Draw the Import button (and the choice to leave refused rows out); import when pressed."""
+    skip = bool(plan.refused) and st.checkbox(_("Import only the good rows (leave the refused ones out)"),
+                                              key="import_skip")
+    if plan.missing_rates:
+        st.caption(_("Give the rate for {currencies} to import.").format(
+            currencies=", ".join(plan.missing_rates)))
+    blocked = not plan.ready or not plan.to_add or (bool(plan.refused) and not skip)
+    if not st.button(_("Import"), type="primary", disabled=blocked, key="import_go",
+                     icon=":material/upload:"):
+        return
+    result = ui.write(import_rows, plan=plan, skip_invalid=skip,
+                      progress=ui.progress_bar(_("Importing…")))
+    if result is not None:
+        ui.saved("import_file", _("Imported {imported} rows; {duplicates} were there already; {refused} "
+                                  "refused.").format(imported=result.imported,
+                                                     duplicates=result.duplicates,
+                                                     refused=result.refused))
+
+
+def import_section() -> None:
+    """Draw the statement upload, the format choice, the preview and the Import button."""
+    st.subheader(_("Import a statement"))
+    st.caption(_("A CSV file from Upwork, Payoneer or PayPal, this app's own export, or any other "
+                 "file whose columns you name. Rows imported before are never added twice."))
+    upload = st.file_uploader(_("Statement file (CSV)"), type=["csv", "txt"],
+                              key=ui.form_key("import_file"))
+    fmt = st.selectbox(_("Format"), CHOICES, format_func=lambda f: _(FORMAT_LABELS[f]),
+                       key="import_format")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    mapping = mapping_fields(data) if fmt == mapped_format.NAME else None
+    if fmt == mapped_format.NAME and mapping is None:
+        return
+    plan = settled_plan(data, ImportOptions(format=fmt, mapping=mapping))
+    if plan is not None:
+        preview(plan)
+        import_button(plan)
+
+
+def restore_section() -> None:
+    """Draw the backup upload; restore it, with a confirmation when there is data to replace."""
+    st.subheader(_("Restore a backup"))
+    upload = st.file_uploader(_("Backup file (zip)"), type=["zip"], key=ui.form_key("restore_file"))
+    if upload is None:
+        return
+    data = upload.getvalue()
+    rows = ui.checked(read_backup, data)
+    if rows is None:
+        return
+    st.caption(_("This backup holds {count} records.").format(count=ui.number(sum(map(len, rows.values())))))
+    empty = ui.read(is_empty)
+    sure = True
+    if not empty:
+        st.warning(_("Restoring replaces all the data in the app with the backup's. What is there now "
+                     "is saved as a backup in the data folder first."))
+        sure = st.checkbox(_("Yes, replace all my data with this backup"), key="restore_sure")
+    if st.button(_("Restore"), disabled=not sure, key="restore_go", icon=":material/restore:"):
+        result = ui.write(restore_backup, data=data, replace=not empty)
+        if result is not None:
+            message = _("Restored {count} records.").format(count=ui.number(sum(result.counts.values())))
+            if result.saved_to is not None:
+                message += " " + _("The data that was there is saved in {path}.").format(
+                    path=str(result.saved_to))
+            ui.saved("restore_file", message)
+
+
 ui.page_title(_("Data"))
-counts = ui.read(tables.record_counts)
-st.dataframe({_("Table"): list(counts), _("Rows"): list(counts.values())}, hide_index=True)
-st.download_button(_("Download payments (CSV)"), data=ui.read(payments_csv),
-                   file_name="payments.csv", mime="text/csv", icon=":material/download:",
-                   on_click="ignore")
-st.caption(_("Your data lives in {where}. Copy that file to back it up.").format(where=ui.db_url()))
+record_counts = ui.read(tables.record_counts)
+st.dataframe({_("Table"): list(record_counts), _("Rows"): list(record_counts.values())}, hide_index=True)
+downloads()
+import_section()
+restore_section()

@@ -1,0 +1,151 @@
+"""Data page: downloads, importing a statement with its preview, restoring a backup with confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.helpers import assert_clean, count, rows
+from tracker.db import open_session
+from tracker.io.backup import backup_bytes
+from tracker.models import Client, Expense, Payment
+from tracker.reports import month_summary
+
+Open = Callable[[str], AppTest]
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep automatic backups and mappings in the test's own folder."""
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def upload(at: AppTest, name: str, data: bytes | None = None, which: int = 0) -> AppTest:
+    """Put a file into an uploader (0: statement, 1: backup) and run the page again."""
+    content = data if data is not None else (DATA / name).read_bytes()
+    at.file_uploader[which].set_value((name, content, "text/csv"))
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Return the preview's counts by label."""
+    return {m.label: m.value for m in at.metric}
+
+
+def net(month: str) -> int:
+    """Return a month's net income in poisha, read with a new session."""
+    with open_session() as s:
+        return month_summary(s, month).net_minor
+
+
+def test_downloads_are_offered(open_page: Open, filled: Session) -> None:
+    at = open_page("data")
+    assert_clean(at)
+    labels = [b.label for b in at.download_button]
+    assert labels[:3] == ["Download payments (CSV)", "Download the monthly summary (CSV)",
+                          "Download a backup of everything (zip)"]
+    assert {"payment", "client", "expense"} <= set(labels)
+
+
+def test_import_asks_for_the_rate_previews_and_imports(open_page: Open) -> None:
+    at = upload(open_page("data"), "upwork_old.csv")
+    assert_clean(at)
+    assert at.button(key="import_go").disabled
+    at.text_input(key="import_rate_USD").input("120").run()
+    assert metrics(at) == {"To add": "14", "Duplicates": "0", "Refused": "0", "Transfers, not counted": "1"}
+    assert not at.button(key="import_go").disabled
+    at.button(key="import_go").click().run()
+    assert_clean(at)
+    assert at.success[0].value == "Imported 14 rows; 0 were there already; 0 refused."
+    assert (count(Payment), count(Expense), count(Client)) == (5, 4, 2)
+    assert net("2026-08") == 14676120
+
+
+def test_importing_the_same_file_again_says_nothing_is_new(open_page: Open) -> None:
+    at = upload(open_page("data"), "upwork_new.csv")
+    at.text_input(key="import_rate_USD").input("120").run()
+    at.button(key="import_go").click().run()
+    at = upload(at, "upwork_new.csv")
+    assert not [t for t in at.text_input if t.key == "import_rate_USD"]  # duplicates need no rate
+    assert "Nothing new" in at.info[0].value
+    assert metrics(at)["Duplicates"] == "6"
+    assert at.button(key="import_go").disabled
+
+
+def test_a_refused_row_blocks_the_import_until_the_good_rows_are_chosen(open_page: Open) -> None:
+    text = (DATA / "payoneer.csv").read_text(encoding="utf-8").replace('"1,250.00"', '"1,25O.00"')
+    at = upload(open_page("data"), "payoneer.csv", text.encode())
+    at.text_input(key="import_rate_USD").input("121.50").run()
+    assert metrics(at)["Refused"] == "1"
+    refused = at.dataframe[3].value  # counts, to add, duplicates, refused, transfers
+    assert list(refused["Row"]) == [5] and "is not a number" in refused["Reason"][0]
+    assert at.button(key="import_go").disabled
+    at.checkbox(key="import_skip").check().run()
+    at.button(key="import_go").click().run()
+    assert_clean(at)
+    assert (count(Payment), count(Expense)) == (1, 2)
+
+
+def test_ambiguous_dates_are_asked(open_page: Open) -> None:
+    at = upload(open_page("data"), "paypal_dmy_ambiguous.csv")
+    assert_clean(at)
+    assert "could be day/month or month/day" in at.radio(key="import_order").label
+    at.radio(key="import_order").set_value("dmy").run()
+    at.text_input(key="import_rate_GBP").input("155").run()
+    at.button(key="import_go").click().run()
+    assert_clean(at)
+    assert net("2026-11") == 4457025
+
+
+def test_a_file_that_is_not_csv_shows_a_message(open_page: Open) -> None:
+    at = upload(open_page("data"), "statement.csv", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    assert not at.exception
+    assert "does not look like a CSV file" in at.error[0].value
+    assert count(Payment) == 0
+
+
+def test_mapped_import_guesses_the_columns(open_page: Open) -> None:
+    at = open_page("data")
+    at.selectbox(key="import_format").set_value("mapped")
+    at = upload(at, "fiverr_earnings.csv")
+    assert_clean(at)
+    guessed = (at.selectbox(key="map_client").value, at.selectbox(key="map_reference").value)
+    assert guessed == ("Buyer", "Order")
+    at.text_input(key="import_rate_USD").input("120").run()
+    at.button(key="import_go").click().run()
+    assert_clean(at)
+    assert {(p.source, p.platform) for p in rows(Payment)} == {("fiverr", "Fiverr")}
+    assert net("2026-08") == 1308000
+
+
+def test_restore_into_a_database_with_data_needs_confirmation(open_page: Open, filled: Session,
+                                                              data_dir: Path) -> None:
+    backup = backup_bytes(filled)
+    from tracker.services.clients import ClientInput, create_client
+    create_client(session=filled, data=ClientInput(name="Added after the backup"))
+    at = upload(open_page("data"), "backup.zip", backup, which=1)
+    assert_clean(at)
+    assert "replaces all the data" in at.warning[0].value
+    assert at.button(key="restore_go").disabled
+    at.checkbox(key="restore_sure").check().run()
+    at.button(key="restore_go").click().run()
+    assert_clean(at)
+    assert "The data that was there is saved in" in at.success[0].value
+    assert [c.name for c in rows(Client)] == ["Acme Ltd"]
+    assert len(list((data_dir / "backups").glob("*.zip"))) == 1
+
+
+def test_restore_into_an_empty_database_and_a_damaged_file(open_page: Open, filled: Session,
+                                                           tmp_path: Path) -> None:
+    backup = backup_bytes(filled)
+    with open_session(f"sqlite:///{tmp_path / 'empty.db'}"):
+        pass
+    at = upload(open_page("data"), "backup.zip", backup[:200], which=1)
+    assert "not a zip file" in at.error[0].value
+    assert not [b for b in at.button if b.key == "restore_go"]

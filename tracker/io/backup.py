@@ -1,0 +1,216 @@
+"""Backup and restore: the whole database as one CSV per table in a zip, with a manifest.
+
+Every table of the models is saved with all its columns (ids included) as stored: NULL as \\N
+(text starting with a backslash gets one more), booleans true/false, dates and times ISO. The
+manifest names the app, the schema revision, and each file's columns, row count and SHA-256.
+A restore checks all of that before it writes; then, in one transaction, it deletes every row
+(children first) and inserts the backup's (parents first), so ids and links stay as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, TypeDecorator, func, select, text
+from sqlmodel import Session, SQLModel
+
+from tracker.config import load_config
+from tracker.db import current_revision, head_revision
+from tracker.errors import InvalidInput
+from tracker.models import utc_now
+from tracker.services.common import writing
+
+APP = "freelance-tracker"
+FORMAT = 1
+NULL = "\\N"
+MANIFEST = "manifest.json"
+
+
+def tables() -> list[Table]:
+    """Return every table of the models, parents before children."""
+    return list(SQLModel.metadata.sorted_tables)
+
+
+def encode(value: Any) -> str:
+    """Return a stored value as backup text (see the module docstring)."""
+    if value is None:
+        return NULL
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return "\\" + value if value.startswith("\\") else value
+    return str(value)
+
+
+def decode(text_value: str, column: Column[Any]) -> Any:
+    """Return the stored value for backup text in a column; raise ValueError if it cannot be."""
+    if text_value == NULL:
+        return None
+    kind = column.type.impl_instance if isinstance(column.type, TypeDecorator) else column.type
+    if isinstance(kind, Boolean):
+        if text_value not in ("true", "false"):
+            raise ValueError(f"“{text_value}” is not true or false")
+        return text_value == "true"
+    if isinstance(kind, Integer):
+        return int(text_value)
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat(text_value)
+    if isinstance(kind, Date):
+        return date.fromisoformat(text_value)
+    return text_value[1:] if text_value.startswith("\\") else text_value
+
+
+def table_csv(session: Session, table: Table) -> tuple[bytes, int]:
+    """Return (CSV bytes, row count) of one table's stored rows, by primary key."""
+    names = [c.name for c in table.columns]
+    rows = [[encode(row[n]) for n in names]
+            for row in session.execute(select(table).order_by(*table.primary_key.columns)).mappings()]
+    frame = pd.DataFrame(rows, columns=names, dtype=object)
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8"), len(rows)
+
+
+def backup_bytes(session: Session) -> bytes:
+    """Return the whole database as a backup zip's bytes."""
+    entries: dict[str, Any] = {}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for table in tables():
+            data, count = table_csv(session, table)
+            archive.writestr(f"{table.name}.csv", data)
+            entries[table.name] = {"file": f"{table.name}.csv", "rows": count,
+                                   "sha256": hashlib.sha256(data).hexdigest(),
+                                   "columns": [c.name for c in table.columns]}
+        manifest = {"app": APP, "format": FORMAT,
+                    "schema_revision": current_revision(session.get_bind()),  # type: ignore[arg-type]
+                    "created_at": utc_now().isoformat(), "tables": entries}
+        archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+    return buffer.getvalue()
+
+
+def is_empty(session: Session) -> bool:
+    """Return True if no table holds a row."""
+    return all(session.execute(select(func.count()).select_from(t)).scalar_one() == 0 for t in tables())
+
+
+def save_automatic_backup(session: Session) -> Path:
+    """Write a backup of the database into the data folder's backups/; return its path."""
+    folder = load_config().data_dir / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path, n = folder / f"tracker-backup-{stamp}.zip", 1
+    while path.exists():
+        n += 1
+        path = folder / f"tracker-backup-{stamp}-{n}.zip"
+    path.write_bytes(backup_bytes(session))
+    return path
+
+
+class NotEmpty(InvalidInput):
+    """The database holds data and replacing it was not confirmed."""
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore put back, per table, and where the backup of the replaced data went."""
+
+    counts: dict[str, int]
+    saved_to: Path | None
+
+
+def restore_backup(*, session: Session, data: bytes, replace: bool = False) -> RestoreResult:
+    """Check a backup, then replace every row with its rows in one transaction; return what it did."""
+    rows = read_backup(data)
+    saved_to = None
+    if not is_empty(session):
+        if not replace:
+            raise NotEmpty("This database already holds data. Restoring replaces all of it; "
+                               "confirm that you want that (what is there is backed up first).",
+                               field="backup")
+        saved_to = save_automatic_backup(session)
+    with writing(session):
+        for table in reversed(tables()):
+            session.execute(table.delete())
+        for table in tables():
+            if rows[table.name]:
+                session.execute(table.insert(), rows[table.name])
+        reset_sequences(session)
+    return RestoreResult(counts={name: len(r) for name, r in rows.items()}, saved_to=saved_to)
+
+
+def reset_sequences(session: Session) -> None:
+    """On PostgreSQL, move each id sequence past the restored ids (SQLite needs nothing)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables():
+        if "id" in table.columns and isinstance(table.columns["id"].type, Integer):
+            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                 f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+
+
+def read_backup(data: bytes) -> dict[str, list[dict[str, Any]]]:
+    """Return each table's rows from a backup zip, or refuse a damaged or foreign file."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InvalidInput("This file is not a backup of this app: it is not a zip file.",
+                           field="backup") from None
+    with archive:
+        manifest = read_manifest(archive)
+        return {table.name: table_rows(archive, table, manifest["tables"][table.name])
+                for table in tables()}
+
+
+def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
+    """Return the checked manifest; refuse a foreign zip or a backup from another schema version."""
+    try:
+        manifest = json.loads(archive.read(MANIFEST))
+        if not isinstance(manifest, dict) or manifest.get("app") != APP:
+            raise ValueError
+    except (KeyError, ValueError):
+        raise InvalidInput("This zip file is not a backup made by this app.", field="backup") from None
+    head = head_revision()
+    if manifest.get("format") != FORMAT or manifest.get("schema_revision") != head:
+        raise InvalidInput("This backup is from database version {found}, but this app is at version "
+                           "{head}. Restore it with the version of the app that made it.",
+                           field="backup", found=manifest.get("schema_revision"), head=head)
+    wanted = {t.name for t in tables()}
+    if not isinstance(manifest.get("tables"), dict) or set(manifest["tables"]) != wanted:
+        raise InvalidInput("The backup is damaged: its list of tables is not this app's.",
+                           field="backup")
+    return manifest
+
+
+def table_rows(archive: zipfile.ZipFile, table: Table, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return one table's rows from the zip after checking checksum, columns and row count."""
+    name = f"{table.name}.csv"
+    try:
+        data = archive.read(name)
+    except KeyError:
+        raise InvalidInput("The backup is damaged: {file} is missing.", field="backup",
+                           file=name) from None
+    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+        raise InvalidInput("The backup is damaged: {file} does not match its checksum.",
+                           field="backup", file=name)
+    columns = [c.name for c in table.columns]
+    try:
+        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False,
+                            encoding="utf-8")
+        if list(frame.columns) != columns or entry.get("columns") != columns:
+            raise ValueError("its columns are not this app's")
+        if len(frame) != entry.get("rows"):
+            raise ValueError("its number of rows is not the one the manifest lists")
+        return [{c.name: decode(v, c) for c, v in zip(table.columns, cells, strict=True)}
+                for cells in frame.to_numpy(dtype=object).tolist()]
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise InvalidInput("The backup is damaged: {file} cannot be read ({detail}).", field="backup",
+                           file=name, detail=str(err)) from None

@@ -1,0 +1,161 @@
+"""The whole export: one CSV per table, the flat payments file and a monthly summary.
+
+Table files follow the models generically (a later migration's columns appear by themselves):
+`*_minor` columns become exact decimals named without the suffix, in the row's currency, or in the
+home currency for `*_home_*` columns and tables without a currency (named in `home_currency`);
+dates and times ISO; booleans true/false; text made harmless. Payments, expenses, learning sessions
+and mentor reviews can be limited to a date range; the other tables are always whole.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Boolean, Column, Table, func
+from sqlmodel import Session, SQLModel, col, select
+
+from tracker.io.export import csv_bytes, payments_csv
+from tracker.io.text import harmless
+from tracker.models import Expense, Payment, PaymentStatus
+from tracker.money import amount_text
+from tracker.reports import goal_in, months_between
+from tracker.services.goals import goal_history
+from tracker.services.settings import home_currency
+
+DATED = {"payment": "paid_on", "expense": "spent_on", "learning_session": "learned_on",
+         "mentor_review": "reviewed_on"}
+SUMMARY_COLUMNS = ["month", "currency", "gross", "fees", "expenses", "net", "pending", "goal",
+                   "progress_percent"]
+
+
+def tables() -> list[Table]:
+    """Return every table of the models, parents before children."""
+    return list(SQLModel.metadata.sorted_tables)
+
+
+def table_frame(session: Session, table: Table, start: date | None = None,
+                end: date | None = None) -> pd.DataFrame:
+    """Return one table's rows, by primary key, as exported text (see the module docstring)."""
+    query = select(table).order_by(*table.primary_key.columns)
+    day = table.columns.get(DATED.get(table.name, ""))
+    if day is not None:
+        query = within(query, day, start, end)
+    home = home_currency(session)
+    names = [exported_name(c) for c in table.columns]
+    has_home = any(money_in_home(table, c) for c in table.columns)
+    rows = [{exported_name(c): cell(table, c, row, home) for c in table.columns}
+            for row in session.execute(query).mappings()]
+    frame = pd.DataFrame.from_records(rows, columns=names)
+    if has_home:
+        frame["home_currency"] = home
+    return frame
+
+
+def exported_name(column: Column[Any]) -> str:
+    """Return a column's name in the export ('gross_minor' → 'gross')."""
+    return column.name.removesuffix("_minor")
+
+
+def money_in_home(table: Table, column: Column[Any]) -> bool:
+    """Return True if the column is an amount in the home currency."""
+    return column.name.endswith("_minor") and ("_home_" in column.name or "currency" not in table.columns)
+
+
+def cell(table: Table, column: Column[Any], row: Any, home: str) -> object:
+    """Return one value as exported text: exact decimal money, ISO dates, harmless text."""
+    value = row[column.name]
+    if value is None:
+        return ""
+    if column.name.endswith("_minor"):
+        return amount_text(value, home if money_in_home(table, column) else row["currency"])
+    if isinstance(column.type, Boolean):
+        return "true" if value else "false"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, str):  # text columns (rates and months never start like a formula)
+        return harmless(value)
+    return value
+
+
+def monthly_summary_frame(session: Session, start: date | None = None,
+                          end: date | None = None) -> pd.DataFrame:
+    """Return each month's gross, fees, expenses, net, pending and goal in the home currency."""
+    payments = within(select(Payment.month, Payment.status, func.sum(Payment.gross_home_minor),
+                             func.sum(Payment.fees_home_minor), func.sum(Payment.net_home_minor)),
+                      Payment.paid_on, start, end)
+    spent = within(select(Expense.month, func.sum(Expense.amount_home_minor)), Expense.spent_on, start, end)
+    totals: dict[str, list[int]] = {}
+    for month, status, gross, fees, net in session.exec(
+            payments.group_by(Payment.month, Payment.status)).all():
+        figures = totals.setdefault(month, [0, 0, 0, 0])
+        if status == PaymentStatus.CLEARED.value:
+            figures[0], figures[1] = int(gross or 0), int(fees or 0)
+        else:
+            figures[3] += int(net or 0)
+    for month, amount in session.exec(spent.group_by(Expense.month)).all():
+        totals.setdefault(month, [0, 0, 0, 0])[2] = int(amount or 0)
+    return summary_rows(session, totals)
+
+
+def within(query: Any, day: Any, start: date | None, end: date | None) -> Any:
+    """Return the query limited to days from start to end (either may be None)."""
+    if start is not None:
+        query = query.where(col(day) >= start)
+    if end is not None:
+        query = query.where(col(day) <= end)
+    return query
+
+
+def summary_rows(session: Session, totals: dict[str, list[int]]) -> pd.DataFrame:
+    """Return the summary frame for months with money (and the months between), goals filled in."""
+    home = home_currency(session)
+    if not totals:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    goals = sorted((g.valid_from, g.target_minor) for g in goal_history(session))
+    rows = []
+    for month in months_between(min(totals), max(totals)):
+        gross, fees, expenses, pending = totals.get(month, [0, 0, 0, 0])
+        net, goal = gross - fees - expenses, goal_in(goals, month)
+        percent = str((Decimal(net * 100) / goal).quantize(Decimal("0.01"), ROUND_HALF_UP)) if goal else ""
+        rows.append([month, home, *(amount_text(v, home) for v in (gross, fees, expenses, net, pending,
+                                                                     goal)), percent])
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def export_files(session: Session, start: date | None = None, end: date | None = None) -> dict[str, bytes]:
+    """Return every export file by name: one per table, payments_detailed.csv, monthly_summary.csv."""
+    files = {f"{t.name}.csv": csv_bytes(table_frame(session, t, start, end)) for t in tables()}
+    files["payments_detailed.csv"] = payments_csv(session, start, end)
+    files["monthly_summary.csv"] = csv_bytes(monthly_summary_frame(session, start, end))
+    return files
+
+
+def write_export(session: Session, folder: Path, start: date | None = None,
+                 end: date | None = None) -> list[Path]:
+    """Write the export files into a folder (created if missing); return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in export_files(session, start, end).items():
+        path = folder / name
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def table_names() -> list[str]:
+    """Return the name of every table, parents first."""
+    return [t.name for t in tables()]
+
+
+def table_csv(session: Session, name: str, start: date | None = None, end: date | None = None) -> bytes:
+    """Return one table (by name) as a CSV file's bytes."""
+    return csv_bytes(table_frame(session, SQLModel.metadata.tables[name], start, end))
+
+
+def monthly_summary_csv(session: Session, start: date | None = None, end: date | None = None) -> bytes:
+    """Return the monthly summary as a CSV file's bytes."""
+    return csv_bytes(monthly_summary_frame(session, start, end))

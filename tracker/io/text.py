@@ -1,0 +1,23 @@
+"""Text cells in exported CSV: made harmless for spreadsheets (no formula runs), and restored on import."""
+
+from __future__ import annotations
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def harmless(text: str | None) -> str:
+    """Return text that a spreadsheet will not run as a formula (a leading ' is added).
+
+    Text that already starts with ' followed by a formula character gets one more ', so that
+    `unharmless` always gives the original back.
+    """
+    text = text or ""
+    return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
+
+
+def unharmless(text: str | None) -> str:
+    """Return the original text of a cell that `harmless` may have changed."""
+    text = text or ""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START):
+        return text[1:]
+    return text

@@ -1,0 +1,94 @@
+"""Turning ImportRows into checked column values with the same builders the forms use
+(payments.payment_values, expenses.expense_values), and the exchange rates they need.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session
+
+from tracker.errors import InvalidInput
+from tracker.io.rows import ImportRow, Refusal, RowKind
+from tracker.models import PaymentKind, PaymentStatus, Setting
+from tracker.money import from_minor, normalize_currency, parse_rate
+from tracker.services.common import optional_text
+from tracker.services.expenses import ExpenseInput, expense_values
+from tracker.services.payments import PaymentInput, payment_values
+
+
+def given_rates(pairs: tuple[tuple[str, str], ...]) -> dict[str, Decimal]:
+    """Return the rates the person gave, by currency; refuse an unknown currency or a bad rate."""
+    return {normalize_currency(code): parse_rate(text, field=f"rate for {code.strip().upper()}")
+            for code, text in pairs if str(text).strip()}
+
+
+def missing_rates(rows: list[ImportRow], rates: dict[str, Decimal], home: str) -> list[str]:
+    """Return the currencies (sorted) of rows to add that have no rate from the file or the person."""
+    return sorted({r.currency for r in rows
+                   if r.currency != home and r.rate is None and r.currency not in rates})
+
+
+class SettingsOnce:
+    """A session whose settings are read once: the value builders read the home currency per row."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._settings: dict[str, Setting | None] = {}
+
+    def get(self, model: type, key: Any, **kwargs: Any) -> Any:
+        """Return a record by key; settings come from the first read."""
+        if model is not Setting:
+            return self._session.get(model, key, **kwargs)
+        if key not in self._settings:
+            self._settings[key] = self._session.get(Setting, key)
+        return self._settings[key]
+
+    def __getattr__(self, name: str) -> Any:
+        """Return the wrapped session's attribute."""
+        return getattr(self._session, name)
+
+
+def build_values(session: Session, rows: list[ImportRow], rates: dict[str, Decimal],
+                 home: str) -> tuple[list[ImportRow], list[dict[str, Any]], list[Refusal]]:
+    """Return (rows kept, their column values, refusals) after checking every row like a form would."""
+    reader = SettingsOnce(session)
+    kept, values, refused = [], [], []
+    for row in rows:
+        try:
+            optional_text(row.client, field="client name", max_length=200)
+            values.append(row_values(reader, row, rates.get(row.currency), home))  # type: ignore[arg-type]
+            kept.append(row)
+        except InvalidInput as err:
+            refused.append(Refusal.of(row.number, err, row.ref))
+            refused.extend(Refusal(n, "This fee belongs to the payment in row {row}, which was refused.",
+                                   (("field", "fee"), ("row", row.number))) for n in row.merged)
+    return kept, values, refused
+
+
+def row_values(session: Session, row: ImportRow, rate: Decimal | None, home: str) -> dict[str, Any]:
+    """Return the column values of the payment or expense a row becomes."""
+    rate = row.rate if row.rate is not None else rate
+    if row.currency == home:
+        rate = None
+    if row.kind == RowKind.EXPENSE:
+        return {"table": "expense", **expense_values(session, ExpenseInput(
+            spent_on=row.day, amount=from_minor(row.amount, row.currency), currency=row.currency,
+            rate=rate, category=row.category, source=row.source, external_ref=row.ref or None,
+            note=row.note))}
+    data = PaymentInput(
+        paid_on=row.day, gross=from_minor(row.amount, row.currency), currency=row.currency,
+        platform_fee=from_minor(row.platform_fee, row.currency),
+        transfer_fee=from_minor(row.transfer_fee, row.currency), rate=rate,
+        kind=PaymentKind.REFUND.value if row.kind == RowKind.REFUND else PaymentKind.PAYMENT.value,
+        status=PaymentStatus.PENDING.value if row.pending else PaymentStatus.CLEARED.value,
+        platform=row.platform, source=row.source, external_ref=row.ref or None, note=row.note)
+    values = payment_values(session, data)
+    expected = row.expected_net_home
+    if expected is not None and expected != values["net_home_minor"] and row.currency != home:
+        # Entered with the taka received: the stored rate was derived; derive it the same way again.
+        data.rate, data.received_home = None, from_minor(abs(expected), home)
+        again = payment_values(session, data)
+        values = again if again["net_home_minor"] == expected else values
+    return {"table": "payment", **values}
