@@ -1,18 +1,22 @@
-"""Guidance: a newcomer's path, and the readiness checklist."""
+"""Guidance: a newcomer's path in seven steps, each tip with its source point; the checklist in step 2."""
 
 import streamlit as st
 
 from tracker import ui
-from tracker.guidance import PATH
+from tracker.guidance import SECTIONS
 from tracker.ui import _
 
 ui.page_title(_("Guidance"))
-st.subheader(_("Before you start"))
-ui.readiness_checklist()
+st.caption(_("The path the source articles advise, step by step, in our own words. Each tip names the "
+             "point of the articles it comes from."))
 
-st.subheader(_("The path"))
-for tip in PATH:
-    with st.container(border=True):
-        st.markdown(f"**{_(tip.title)}**")
-        st.write(_(tip.text))
-        st.caption(_("Source point {id}").format(id=tip.source))
+for number, section in enumerate(SECTIONS, start=1):
+    st.subheader(_("{number}. {title}").format(number=ui.number(number), title=_(section.title)))
+    st.caption(_(section.intro))
+    for tip in section.tips:
+        with st.container(border=True):
+            st.markdown(f"**{_(tip.title)}**")
+            st.write(_(tip.text))
+            st.caption(_("Source point {id}").format(id=tip.source))
+    if section.key == "ready":
+        ui.readiness_checklist()

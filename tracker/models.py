@@ -118,6 +118,7 @@ class Skill(SQLModel, table=True):
     stage: str = Field(default=SkillStage.LEARNING.value, max_length=20)
     note: str = Field(default="", max_length=2000)
     created_at: datetime = Field(default_factory=utc_now)
+    demo: bool = False  # a record of the demo profile (tracker/demo.py), removed with it
 
 
 class LearningSession(SQLModel, table=True):
@@ -130,6 +131,7 @@ class LearningSession(SQLModel, table=True):
     learned_on: date = Field(index=True)
     minutes: int
     note: str = Field(default="", max_length=2000)
+    demo: bool = False  # a record of the demo profile (tracker/demo.py), removed with it
 
 
 class MentorReview(SQLModel, table=True):
@@ -142,6 +144,7 @@ class MentorReview(SQLModel, table=True):
     reviewer: str = Field(max_length=120)
     verdict: str = Field(max_length=20)
     notes: str = Field(default="", max_length=4000)
+    demo: bool = False  # a record of the demo profile (tracker/demo.py), removed with it
 
 
 class Client(SQLModel, table=True):
@@ -153,9 +156,11 @@ class Client(SQLModel, table=True):
     platform: str = Field(default=Platform.DIRECT.value, max_length=40)
     country: str = Field(default="", max_length=80)
     payment_verified: bool = False
+    asks_upfront: bool = False  # asked for money before giving work or "training" (S18)
     notes: str = Field(default="", max_length=4000)
     archived: bool = False
     created_at: datetime = Field(default_factory=utc_now)
+    demo: bool = False  # a record of the demo profile (tracker/demo.py), removed with it
 
 
 class Gig(SQLModel, table=True):
@@ -179,6 +184,7 @@ class Gig(SQLModel, table=True):
     decline_reason: str = Field(default="", max_length=2000)
     note: str = Field(default="", max_length=4000)
     created_at: datetime = Field(default_factory=utc_now)
+    demo: bool = False  # a record of the demo profile (tracker/demo.py), removed with it
 
 
 class Payment(SQLModel, table=True):

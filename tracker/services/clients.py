@@ -28,6 +28,7 @@ class ClientInput(SQLModel):
     payment_verified: bool = False
     notes: str = ""
     archived: bool = False
+    asks_upfront: bool = False
 
 
 def create_client(*, session: Session, data: ClientInput) -> Client:
@@ -81,4 +82,5 @@ def client_values(session: Session, data: ClientInput, *, client_id: int | None)
         "payment_verified": bool(data.payment_verified),
         "notes": optional_text(data.notes, field="notes", max_length=4000),
         "archived": bool(data.archived),
+        "asks_upfront": bool(data.asks_upfront),
     }

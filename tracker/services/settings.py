@@ -12,10 +12,12 @@ from tracker.money import HOME_CURRENCY, normalize_currency, parse_decimal
 from tracker.services.common import writing
 
 LANGUAGES = ("bn", "en")
+ONBOARDED = ("done", "skipped", "demo")  # how the welcome steps ended; unset: not yet
 FEE_PREFIX = "fee_percent."
 DEFAULTS: dict[str, str] = {
     "home_currency": HOME_CURRENCY,
     "language": "",
+    "onboarded": "",
     FEE_PREFIX + Platform.UPWORK.value: "10",
     FEE_PREFIX + Platform.FIVERR.value: "20",
     FEE_PREFIX + Platform.FREELANCER.value: "10",
@@ -83,6 +85,10 @@ def _validated(session: Session, key: str, value: str) -> str:
     if key == "language":
         if value not in LANGUAGES:
             raise InvalidInput("Choose a language: bn or en.", field="language")
+        return value
+    if key == "onboarded":
+        if value not in ONBOARDED:
+            raise InvalidInput("The welcome steps end as done, skipped or demo.", field="setting")
         return value
     percent = parse_decimal(value, field="fee")
     if not Decimal(0) <= percent <= Decimal(100):
