@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test setup lint fmt migrate clean-venv
+.PHONY: run test e2e setup lint fmt migrate clean-venv
 
 setup: $(STAMP)
 
@@ -24,9 +24,15 @@ migrate: setup
 run: migrate
 	$(VENV)/bin/streamlit run streamlit_app.py --server.address $(HOST) --server.port $(PORT)
 
+# Every test, the browser tests (tests/e2e) too: they need Debian's chromium (apt-get install chromium)
+# and are skipped, with the reason, without it; TRACKER_E2E_REQUIRED=1 turns that skip into a failure.
 test: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -rs
+
+# Only the browser tests; screenshots go to tests/e2e/screenshots/.
+e2e: setup
+	$(PY) -m pytest -rs -m e2e tests/e2e
 
 lint: setup
 	$(VENV)/bin/ruff check .
