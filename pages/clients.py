@@ -4,7 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import choices, pipeline, ui
+from tracker import advice, choices, pipeline, ui
+from tracker.guidance import notes
 from tracker.models import Platform
 from tracker.pipeline import OVERDUE_DAYS
 from tracker.services.clients import (
@@ -29,6 +30,8 @@ def client_fields(key: str, data: ClientInput) -> ClientInput:
         country=country.text_input(_("Country"), value=data.country, key=f"{key}.country"),
         payment_verified=st.checkbox(_("Payment method verified"), value=data.payment_verified,
                                      key=f"{key}.verified"),
+        asks_upfront=st.checkbox(_("Asked me for money up front (a fee, a deposit, a paid “training”)"),
+                                 value=data.asks_upfront, key=f"{key}.upfront"),
         notes=st.text_area(_("Notes"), value=data.notes, key=f"{key}.notes", height=80,
                            placeholder=_("What you found out about them, how they like to work")),
         archived=data.archived,
@@ -77,6 +80,17 @@ def edit_client(client_id: int) -> None:
     remove_client(client_id, data.name)
 
 
+def client_warning(client_id: int) -> None:
+    """Show the S18 warning, the signs seen and what to check, for a client that shows a warning sign."""
+    risk = ui.read(advice.client_risk, client_id, date.today())
+    if not risk.applies:
+        return
+    ui.advice(notes.CHECK_CLIENT, "warning")
+    st.markdown("\n".join(f"- {_(sign).format(days=ui.number(OVERDUE_DAYS))}" for sign in risk.reasons))
+    st.caption(_("What to check"))
+    st.markdown("\n".join(f"- {_(check)}" for check in notes.CLIENT_CHECKS))
+
+
 def remove_client(client_id: int, name: str) -> None:
     """Delete a client after a confirmation; when refused, offer to archive instead."""
     refused = f"client_refused_{client_id}"
@@ -112,4 +126,5 @@ st.subheader(_("Change a client"))
 chosen = ui.pick(_("Client to change"), ui.read(choices.client_choices, None, True),
                  key=ui.form_key("client_pick"))
 if chosen is not None:
+    client_warning(chosen)
     edit_client(chosen)

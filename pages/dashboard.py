@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from tracker import breakdowns, charts, outlook, reports, tables, ui, views
+from tracker import advice, breakdowns, charts, outlook, reports, tables, ui, views
 from tracker.forecast import Outlook
+from tracker.guidance import notes
 from tracker.pipeline import OVERDUE_DAYS, totals_by_status
 from tracker.ui import _
 
@@ -15,6 +16,10 @@ month = st.selectbox(_("Month"), months, index=0, key="dashboard_month")
 pace = ui.read(reports.month_pace, month, today)
 summary = pace.summary
 home = summary.currency
+if ui.read(advice.database_is_empty):
+    ui.advice(notes.START_PATH)
+    ui.go_button(_("Add the skill you are learning"), "pages/skills.py", key="start_path", primary=True,
+                 icon=":material/school:")
 
 net, share, remaining = st.columns(3)
 net.metric(_("Net income"), ui.money(summary.net_minor, home))
@@ -31,6 +36,11 @@ st.caption(_("Net income = money clients paid − platform and transfer fees −
              "counting only cleared payments."))
 if summary.pending_minor:
     st.info(_("Pending, not counted yet: {amount}").format(amount=ui.money(summary.pending_minor, home)))
+if ui.read(advice.momentum, today).applies:
+    ui.advice(notes.KEEP_AT_IT, "success")
+if advice.long_gap(away := ui.read(advice.days_since_activity, today)):
+    ui.advice(notes.COME_BACK)
+    st.caption(_("Your last learning time or payment is from {days} days ago.").format(days=ui.number(away)))
 
 progress_tab, sources_tab, pipeline_tab, learning_tab, owed_tab = st.tabs(
     [_("Progress"), _("Where money comes from"), _("Gigs"), _("Learning and rates"), _("Owed to you")])
@@ -51,6 +61,8 @@ with progress_tab:
         ui.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home, key="chart_forecast")
         kind, sentence = views.forecast_text(forecast, ui.percent, _)
         getattr(st, kind)(sentence)
+    for tip in advice.forecast_tips(forecast.outlook):
+        ui.advice(tip)
     st.caption(_("How the forecast works: a straight line fitted (least squares) through net income of "
                  "the last six complete months; the current month is left out because it is not over."))
 

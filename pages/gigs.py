@@ -5,7 +5,8 @@ from datetime import date
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from tracker import choices, pipeline, ui
+from tracker import advice, choices, pipeline, ui
+from tracker.guidance import notes
 from tracker.models import GigStatus, Platform, Pricing
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
 from tracker.ui import _
@@ -102,7 +103,9 @@ def add_gig() -> None:
     if pressed:
         gig = ui.write(create_gig, data=typed)
         if gig is not None:
+            ui.keep_advice("gig_add", ui.read(advice.gig_tips, gig.skill_id, gig.platform))
             ui.saved("gig_add", _("Added {title}.").format(title=gig.title))
+    ui.kept_advice("gig_add")
 
 
 def move_along(gig_id: int, data: GigInput, key: str) -> None:
@@ -113,8 +116,8 @@ def move_along(gig_id: int, data: GigInput, key: str) -> None:
     worked = hours.text_input(_("Hours worked"), value=str(data.hours_worked), key=f"{key}.move_hours")
     reason = ""
     if new_status == GigStatus.DECLINED.value:
-        st.info(_("You choose which work you take. Turning down work you believe is wrong is your "
-                  "right (S4)."), icon=":material/front_hand:")
+        if advice.declining(new_status, data.status):
+            ui.advice(notes.SAY_NO)
         preset = st.radio(_("Why do you decline it?"), REASONS, index=None, key=f"{key}.move_reason")
         other = st.text_input(_("Your reason"), key=f"{key}.move_other") if preset == OTHER else ""
         reason = other if preset == OTHER else preset or ""
@@ -134,6 +137,8 @@ def edit_gig(gig_id: int, data: GigInput, key: str) -> None:
         gig = ui.write(update_gig, gig_id=gig_id, data=typed)
         if gig is not None:
             ui.saved(f"gig_{gig_id}", _("Saved {title}.").format(title=gig.title))
+    for tip in ui.read(advice.gig_tips, data.skill_id, data.platform):
+        ui.advice(tip)
 
 
 def remove_gig(gig_id: int, data: GigInput, key: str) -> None:

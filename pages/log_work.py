@@ -5,8 +5,9 @@ from typing import Any
 
 import streamlit as st
 
-from tracker import choices, entries, ui
+from tracker import advice, choices, entries, ui
 from tracker.choices import Choice
+from tracker.guidance import notes
 from tracker.models import ExpenseCategory, GigStatus, PaymentStatus, Platform
 from tracker.money import rate_to_text
 from tracker.services.expenses import ExpenseInput, create_expense, delete_expense, update_expense
@@ -28,14 +29,17 @@ def currency_select(key: str, default: str) -> str:
 
 
 def platform_select(key: str, client_id: int | None) -> str:
-    """Return the chosen platform; it turns to the client's platform when another client is chosen."""
+    """Return the chosen platform (the client's when another client is chosen); own website: S15 note."""
     seen = f"_{key}_client"
     if st.session_state.get(seen) != client_id:
         st.session_state[seen] = client_id
         platform = ui.read(entries.client_platform, client_id)
         if platform:
             st.session_state[key] = platform
-    return st.selectbox(_("Platform"), [p.value for p in Platform], key=key, format_func=_)
+    chosen = st.selectbox(_("Platform"), [p.value for p in Platform], key=key, format_func=_)
+    if advice.own_website(chosen):
+        ui.advice(notes.OWN_WEBSITE)
+    return chosen
 
 
 def day_input(where: Any, label: str, value: date, form: str) -> date:
@@ -135,8 +139,10 @@ def gig_tab() -> None:
                             note=note, **money)
         saved = ui.write(create_gig_with_payment, gig=gig, payment=data)
         if saved is not None:
+            ui.keep_advice("log_gig", ui.read(advice.gig_tips, saved[0].skill_id))
             ui.saved("gig", _("Saved “{title}” and its payment: {net} net.").format(
                 title=saved[0].title, net=ui.money(saved[1].net_home_minor, HOME)))
+    ui.kept_advice("log_gig")
 
 
 def expense_tab() -> None:

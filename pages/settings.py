@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tracker import ui
+from tracker import demo, ui
 from tracker.choices import Choice
 from tracker.models import Platform
 from tracker.services import goals
@@ -95,3 +95,18 @@ with money_tab:
 
 with language_tab:
     ui.language_picker()
+
+st.divider()
+st.subheader(_("Welcome steps"))
+st.caption(_("Go through the first-start questions again: language, currency, goal, skills, readiness."))
+if st.button(_("Show the welcome steps again"), key="welcome_again", icon=":material/replay:") and ui.done(
+        service.delete_setting, key="onboarded"):
+    st.switch_page("pages/welcome.py")
+
+st.subheader(_("Demo data"))
+demo_records = sum(ui.read(demo.demo_counts).values())
+st.caption(_("Demo records in your books: {count}. Their names end in “(demo)”; removing them keeps "
+             "every record of your own.").format(count=ui.number(demo_records)))
+if st.button(_("Remove demo data"), key="demo_remove", icon=":material/delete_sweep:",
+             disabled=not demo_records) and ui.write(demo.remove_demo) is not None:
+    ui.saved("demo_remove", _("The demo data is removed."))

@@ -72,3 +72,15 @@ def _json_number(value: object) -> object:
     if isinstance(value, Decimal):
         return float(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+from tracker.demo_cli import demo  # noqa: E402  (python -m tracker demo [--remove])
+
+main.add_command(demo)
+
+from tracker.io.commands import backup_command, export_command, import_command, restore_command  # noqa: E402
+
+main.add_command(export_command)
+main.add_command(backup_command)
+main.add_command(restore_command)
+main.add_command(import_command)

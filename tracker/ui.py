@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.runtime.pages_manager import PagesManager
 
+from tracker import advice as situations
 from tracker import reports
 from tracker.choices import Choice, client_choices
 from tracker.config import load_config
@@ -196,15 +197,21 @@ def this_month() -> str:
 def navigation() -> Any:
     """Return the app's navigation over every page, titles in the person's language.
 
+    On a first start (see `onboarding_due`) the welcome page opens first and is in the menu;
+    otherwise it is hidden from the menu and opened only from Settings.
     If a page was opened before the router had ever run in this server (a bookmark or a reloaded
     tab right after `make run`), Streamlit ran it on its own; it handed over here, so go back to it.
     """
-    pages = [st.Page(path, title=_(title), icon=icon, default=i == 0)
+    due = onboarding_due()
+    pages = [st.Page(path, title=_(title), icon=icon, default=i == 0 and not due)
              for i, (path, title, icon) in enumerate(PAGES)]
+    welcome, title, icon = WELCOME
+    pages.insert(0, st.Page(welcome, title=_(title), icon=icon, default=due,
+                            visibility="visible" if due else "hidden"))
     chosen = st.navigation(pages)
     st.session_state["_routed"] = True
     wanted = st.session_state.pop("_open_page", None)
-    if wanted in {path for path, _title, _icon in PAGES}:
+    if wanted in {path for path, _title, _icon in (*PAGES, WELCOME)}:
         st.switch_page(wanted)
     return chosen
 
@@ -276,3 +283,73 @@ def advice(tip: Tip, kind: str = "info") -> None:
     box = getattr(st, kind)
     box(f"**{_(tip.title)}** — {_(tip.text)}  \n" + _("Source point {id}").format(id=tip.source),
         icon=":material/lightbulb:")
+
+
+WELCOME = ("pages/welcome.py", "Welcome", ":material/waving_hand:")
+LANGUAGE_NAMES = {"bn": "বাংলা", "en": "English"}  # each in its own language, Bengali first
+
+
+def onboarding_due() -> bool:
+    """Return True when the welcome steps open first: an empty database, never finished or skipped."""
+    return read(situations.needs_onboarding)
+
+
+def choose_language(code: str) -> bool:
+    """Store the person's language and switch the app to it at once; return True unless refused."""
+    if read(settings.get_setting, "language") != code and write(
+            settings.set_setting, key="language", value=code) is None:
+        return False
+    st.session_state["language"] = code
+    return True
+
+
+def go_button(label: str, page: str, *, key: str, primary: bool = False, icon: str | None = None) -> None:
+    """Draw a button that opens another page of the app (a file under pages/)."""
+    if st.button(label, key=key, type="primary" if primary else "secondary", icon=icon):
+        st.switch_page(page)
+
+
+def keep_advice(place: str, tips: Iterable[Tip]) -> None:
+    """Keep tips to show at a place on the next run (a save reruns the page and empties its form)."""
+    st.session_state[f"_advice_{place}"] = tuple(tips)
+
+
+def kept_advice(place: str) -> None:
+    """Show, once, the tips kept for a place."""
+    for tip in st.session_state.pop(f"_advice_{place}", ()):
+        advice(tip)
+
+
+def attempt(reader: Callable[..., R], *args: Any) -> R | None:
+    """Return `read(reader, *args)`, or None with the message shown when the input is refused."""
+    try:
+        return read(reader, *args)
+    except InvalidInput as err:
+        show_error(err)
+        return None
+
+
+def lazily(reader: Callable[..., R], *args: Any) -> Callable[[], R]:
+    """Return a function that runs `reader(session, *args)` when called (a download, on its click)."""
+    url = db_url()
+
+    def run() -> R:
+        """Return the reader's result from a fresh session."""
+        with Session(get_engine(url), expire_on_commit=False) as s:
+            return reader(s, *args)
+    return run
+
+
+def progress_bar(text: str) -> Callable[[float], None]:
+    """Draw a progress bar; return the function that moves it (a share done from 0 to 1)."""
+    bar = st.progress(0.0, text=text)
+    return lambda done: bar.progress(min(max(float(done), 0.0), 1.0), text=text)
+
+
+def checked(function: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+    """Return `function(*args, **kwargs)` (no database), or None with the message shown if refused."""
+    try:
+        return function(*args, **kwargs)
+    except InvalidInput as err:
+        show_error(err)
+        return None

@@ -59,7 +59,8 @@ def add(at: AppTest, name: str, platform: str = "direct", country: str = "", ver
 
 
 STORED = {"name": "Bright Web", "platform": "Fiverr", "country": "Bangladesh", "payment_verified": True,
-          "notes": "Found on Fiverr; checked their reviews.", "archived": False}
+          "notes": "Found on Fiverr; checked their reviews.", "archived": False, "asks_upfront": False,
+          "demo": False}
 
 
 def test_empty_database_invites_the_first_client(open_page: Open) -> None:

@@ -122,7 +122,7 @@ def test_add_stores_exactly_what_was_typed(open_page: Open, session: Session) ->
         "platform": "Fiverr", "pricing": "hourly", "price_minor": 1250, "currency": "EUR",
         "minutes_worked": 90, "status": "active", "started_on": date(2026, 8, 1),
         "due_on": date(2026, 8, 10), "delivered_on": date(2026, 8, 9), "closed_on": None,
-        "decline_reason": "", "note": "first gig"}]
+        "decline_reason": "", "note": "first gig", "demo": False}]
     assert w(at.text_input, "gig_add_#.title").value == "", "the form starts empty again"
 
 
@@ -203,7 +203,7 @@ def test_declining_for_ones_principles_is_offered_and_stored(open_page: Open, se
     gig = gig_with_payments(session, status="lead")
     at = open_page("gigs")
     w(at.selectbox, f"gig_{gig}_#.move_status").set_value("declined").run()
-    assert "(S4)" in at.info[0].value and "right" in at.info[0].value
+    assert "Source point S4" in at.info[0].value and "right" in at.info[0].value
     assert w(at.radio, f"gig_{gig}_#.move_reason").options[0] == S4_REASON
     at = move(at, gig, "declined", reason=S4_REASON)
     no_trouble(at)
