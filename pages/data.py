@@ -121,7 +121,7 @@ def preview(plan: ImportPlan) -> None:
         where.metric(label, ui.number(found[key]))
     if not found["add"] and found["duplicates"]:
         st.info(_("Nothing new: every row of this file was imported before."))
-    tabs = st.tabs([_("To add"), _("Duplicates"), _("Refused"), _("Transfers")])
+    tabs = ui.tabs([_("To add"), _("Duplicates"), _("Refused"), _("Transfers")], key="preview_tabs")
     labels = {key: _(text) for key, text in ROW_LABELS.items()}
     tabs[0].dataframe(rows_frame(plan.to_add, _).rename(columns=labels), hide_index=True)
     tabs[1].dataframe(rows_frame(plan.duplicates, _).rename(columns=labels), hide_index=True)

@@ -5,13 +5,14 @@ from datetime import date
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from tracker import advice, choices, pipeline, ui
+from tracker import advice, choices, entries, pipeline, ui
 from tracker.guidance import notes
 from tracker.models import GigStatus, Platform, Pricing
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
 from tracker.ui import _
 
 STATUSES = [s.value for s in GigStatus]
+FROM_CLIENT = "the client's platform"
 PLATFORMS = [p.value for p in Platform]
 PRICINGS = [p.value for p in Pricing]
 EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)
@@ -28,7 +29,7 @@ def day_input(column: DeltaGenerator, label: str, value: date | str | None,
                              format="YYYY-MM-DD", key=key)
 
 
-def gig_fields(key: str, data: GigInput) -> GigInput:
+def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> GigInput:
     """Draw every field of a gig pre-filled with `data`; return what the person typed."""
     title = st.text_input(_("What is the work?"), value=data.title, key=f"{key}.title",
                           placeholder=_("Logo for a bakery"))
@@ -45,8 +46,9 @@ def gig_fields(key: str, data: GigInput) -> GigInput:
     currencies = ui.currency_options()
     return GigInput(
         title=title, client_id=client_id, skill_id=skill_id,
-        platform=platform.selectbox(_("Platform"), PLATFORMS, index=PLATFORMS.index(data.platform),
-                                    format_func=_, key=f"{key}.platform"),
+        platform=platform.selectbox(_("Platform"), platforms, index=platforms.index(data.platform),
+                                    format_func=lambda p: _(FROM_CLIENT) if p == FROM_CLIENT else _(p),
+                                    key=f"{key}.platform"),
         pricing=pricing.selectbox(_("Fixed or hourly"), PRICINGS, index=PRICINGS.index(data.pricing),
                                   format_func=_, key=f"{key}.pricing"),
         status=status.selectbox(_("Status"), STATUSES, index=STATUSES.index(data.status),
@@ -98,9 +100,12 @@ def add_gig() -> None:
     """Draw the form for a new gig and store it."""
     form = ui.form_key("gig_add")
     with st.form(form):
-        typed = gig_fields(form, GigInput(title="", price="", hours_worked=""))
+        typed = gig_fields(form, GigInput(title="", price="", hours_worked="", platform=FROM_CLIENT),
+                           platforms=[FROM_CLIENT, *PLATFORMS])
         pressed = st.form_submit_button(_("Add gig"), type="primary")
     if pressed:
+        if typed.platform == FROM_CLIENT:
+            typed.platform = ui.read(entries.client_platform, typed.client_id) or Platform.DIRECT.value
         gig = ui.write(create_gig, data=typed)
         if gig is not None:
             ui.keep_advice("gig_add", ui.read(advice.gig_tips, gig.skill_id, gig.platform))
@@ -163,7 +168,7 @@ def change_gig() -> None:
     if gig_id is None or data is None:
         return
     key = ui.form_key(f"gig_{gig_id}")
-    move, edit, delete = st.tabs([_("Move along"), _("Edit"), _("Delete")])
+    move, edit, delete = ui.tabs([_("Move along"), _("Edit"), _("Delete")], key="gig_change_tabs")
     with move:
         move_along(gig_id, data, key)
     with edit:

@@ -97,7 +97,7 @@ def gig_labels() -> dict[str, str]:
 def payment_tab() -> None:
     """Draw the payment form and store what it says."""
     currency = currency_select("payment_currency", "USD")
-    client_id = ui.client_picker(_("Client (optional)"), key="payment_client")
+    client_id = ui.client_picker(_("Client (optional)"), key=ui.form_key("payment") + "_client")
     platform = platform_select("payment_platform", client_id)
     form = ui.form_key("payment") + f"_{currency}_{platform}"
     with st.form(form):
@@ -116,7 +116,7 @@ def payment_tab() -> None:
 def gig_tab() -> None:
     """Draw the form for a gig and its payment, and store both together."""
     currency = currency_select("gig_currency", "USD")
-    client_id = ui.client_picker(_("Client (optional)"), key="gig_client")
+    client_id = ui.client_picker(_("Client (optional)"), key=ui.form_key("gig") + "_client")
     platform = platform_select("gig_platform", client_id)
     form = ui.form_key("gig") + f"_{currency}_{platform}"
     with st.form(form):
@@ -275,7 +275,7 @@ def edit_expense() -> None:
 
 
 ui.page_title(_("Log work"))
-payment, gig, expense = st.tabs([_("Payment"), _("Gig and its payment"), _("Expense")])
+payment, gig, expense = ui.tabs([_("Payment"), _("Gig and its payment"), _("Expense")], key="log_work_tabs")
 with payment:
     payment_tab()
 with gig:

@@ -10,7 +10,10 @@ from tracker.services import settings as service
 from tracker.ui import _
 
 ui.page_title(_("Settings"))
-goal_tab, money_tab, language_tab = st.tabs([_("Monthly goal"), _("Currency and fees"), _("Language")])
+goal_tab, money_tab, language_tab = ui.tabs(
+    [_("Monthly goal"), _("Currency and fees"), _("Language")],
+    key="settings_tabs",
+)
 
 with goal_tab:
     st.caption(_("A new goal applies from the month you choose; earlier months keep their goal."))
@@ -100,13 +103,22 @@ st.divider()
 st.subheader(_("Welcome steps"))
 st.caption(_("Go through the first-start questions again: language, currency, goal, skills, readiness."))
 if st.button(_("Show the welcome steps again"), key="welcome_again", icon=":material/replay:") and ui.done(
-        service.delete_setting, key="onboarded"):
+    service.delete_setting, key="onboarded"
+):
     st.switch_page("pages/welcome.py")
 
 st.subheader(_("Demo data"))
 demo_records = sum(ui.read(demo.demo_counts).values())
-st.caption(_("Demo records in your books: {count}. Their names end in “(demo)”; removing them keeps "
-             "every record of your own.").format(count=ui.number(demo_records)))
-if st.button(_("Remove demo data"), key="demo_remove", icon=":material/delete_sweep:",
-             disabled=not demo_records) and ui.write(demo.remove_demo) is not None:
+st.caption(
+    _(
+        "Demo records in your books: {count}. Their names end in “(demo)”; removing them keeps "
+        "every record of your own."
+    ).format(count=ui.number(demo_records))
+)
+if (
+    st.button(
+        _("Remove demo data"), key="demo_remove", icon=":material/delete_sweep:", disabled=not demo_records
+    )
+    and ui.write(demo.remove_demo) is not None
+):
     ui.saved("demo_remove", _("The demo data is removed."))

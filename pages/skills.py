@@ -10,8 +10,9 @@ from tracker.services import skills as service
 from tracker.ui import _
 
 ui.page_title(_("Skills and learning"))
-skills_tab, learning_tab, reviews_tab, ready_tab = st.tabs(
-    [_("Skills"), _("Learning time"), _("Mentor reviews"), _("Ready to start?")]
+skills_tab, learning_tab, reviews_tab, ready_tab = ui.tabs(
+    [_("Skills"), _("Learning time"), _("Mentor reviews"), _("Ready to start?")],
+    key="skills_tabs",
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,10 +46,11 @@ PAGES = (  # file, title, icon
 
 def language() -> str:
     """Return the language the person chose (this session, else Settings, else English)."""
-    if "language" not in st.session_state:
-        stored = read(settings.get_setting, "language")
-        st.session_state["language"] = stored if stored in LANGUAGES else DEFAULT_LANGUAGE
-    return st.session_state["language"]
+    chosen = st.session_state.get("language")
+    if chosen in LANGUAGES:
+        return chosen
+    stored = read(settings.get_setting, "language")
+    return stored if stored in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def _(message: str) -> str:
@@ -115,6 +116,11 @@ def _call(service: Callable[..., R], kwargs: dict[str, Any]) -> tuple[bool, R | 
     st.session_state["_last_write"] = (fingerprint, time.monotonic())
     st.cache_data.clear()
     return True, result
+
+
+def tabs(labels: list[str], *, key: str) -> Sequence[Any]:
+    """Return tabs that stay on the one in use across reruns (a save, a changed select box)."""
+    return st.tabs(labels, key=key, on_change="rerun")
 
 
 def page_title(title: str) -> None:
@@ -258,8 +264,7 @@ def language_picker() -> None:
     names = {"bn": "বাংলা", "en": "English"}
     chosen = st.radio(_("Language"), list(LANGUAGES), index=list(LANGUAGES).index(language()),
                       format_func=names.get, horizontal=True, key="language_choice")
-    if chosen != language() and write(settings.set_setting, key="language", value=chosen) is not None:
-        st.session_state["language"] = chosen
+    if chosen != language() and choose_language(chosen):
         st.rerun()
 
 

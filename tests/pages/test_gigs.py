@@ -134,6 +134,20 @@ def test_add_with_only_a_title_stores_a_lead(open_page: Open) -> None:
         "lead", 0, "USD", None)
 
 
+@pytest.mark.parametrize(("platform", "stored"), [(None, "Upwork"), ("Fiverr", "Fiverr")])
+def test_platform_follows_the_client_unless_chosen(open_page: Open, session: Session, platform: str | None,
+                                                  stored: str) -> None:
+    client = create_client(session=session, data=ClientInput(name="Acme", platform="Upwork")).id
+    typed = {"title": "Landing page", "client": client} | ({"platform": platform} if platform else {})
+    no_trouble(add_gig(open_page("gigs"), **typed))
+    assert gigs()[0]["platform"] == stored
+
+
+def test_without_a_client_the_platform_is_direct(open_page: Open) -> None:
+    no_trouble(add_gig(open_page("gigs"), title="Flyer"))
+    assert gigs()[0]["platform"] == "direct"
+
+
 @pytest.mark.parametrize(("typed", "message"), [
     ({"title": "  "}, "Please give the gig title."),
     ({"title": "t" * 301}, "The gig title is too long: at most 300 characters."),

@@ -94,13 +94,14 @@ def test_fee_default_comes_from_settings(open_page: Open, session: Session) -> N
 def test_choosing_a_client_chooses_its_platform(open_page: Open, session: Session) -> None:
     bright = create_client(session=session, data=ClientInput(name="Bright Web", platform="Fiverr"))
     at = open_page("log_work")
-    at.selectbox(key="payment_client").set_value(bright.id).run()
+    at.selectbox(key="payment_0_client").set_value(bright.id).run()
     assert at.selectbox(key="payment_platform").value == "Fiverr"
     assert field(at.text_input, "payment", "fee").value == "20%"
     at = fill(at, "payment", gross="50", rate="120")
     no_trouble(at)
     [stored] = rows(Payment)
     assert (stored.client_id, stored.platform, stored.platform_fee_minor) == (bright.id, "Fiverr", 1000)
+    assert at.selectbox(key="payment_1_client").value is None  # the next payment starts without a client
 
 
 def test_rate_default_is_the_last_rate_for_the_currency(open_page: Open, session: Session) -> None:
@@ -192,7 +193,7 @@ def test_gig_and_its_payment_in_one_go(open_page: Open, session: Session) -> Non
     acme = create_client(session=session, data=ClientInput(name="Acme", platform="Upwork"))
     logo = create_skill(session=session, data=SkillInput(name="Logo design", category="graphic design"))
     at = open_page("log_work")
-    at.selectbox(key="gig_client").set_value(acme.id).run()
+    at.selectbox(key="gig_0_client").set_value(acme.id).run()
     field(at.selectbox, "gig", "skill").set_value(logo.id)
     at = fill(at, "gig", title="Logo for Acme", hours="3.5", gross="250.00", rate="122.50")
     no_trouble(at)
