@@ -1,0 +1,208 @@
+"""Translations and formats: every msgid has its Bengali text; taka in lakh and crore; Bengali digits.
+
+The catalog test extracts the msgids from tracker/ and pages/ in-process, with the same extractor,
+mapping (babel.cfg) and keywords that `make i18n` gives pybabel, so a message added to the code
+without its Bengali translation fails here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from tracker import charts
+from tracker.guidance import CHECKLIST_LABELS
+from tracker.i18n import N_, catalog, catalog_path, fill, translate
+from tracker.i18n.extract import KEYWORDS, ROOT, field_names, messages, method_calls
+from tracker.i18n.formats import format_day, format_month, format_number
+from tracker.io.rows import Refusal, RowKind
+from tracker.models import (
+    DEFAULT_SKILL_CATEGORIES,
+    ExpenseCategory,
+    GigStatus,
+    PaymentKind,
+    PaymentStatus,
+    Platform,
+    Pricing,
+    SkillStage,
+    Verdict,
+)
+from tracker.money import format_money, parse_amount, parse_decimal
+from tracker.reports import MonthNet
+from tracker.services.common import parse_day, parse_month
+from tracker.tables import TABLES
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+VOCABULARIES = (SkillStage, Verdict, Platform, Pricing, GigStatus, PaymentKind, PaymentStatus,
+                ExpenseCategory, RowKind)
+
+
+@cache
+def extracted() -> dict[str, list[str]]:
+    """Return the msgids of the code, with where each is used (extracted once per test run)."""
+    return messages()
+
+
+@cache
+def po(language: str) -> Catalog:
+    """Return a language's catalog file as Babel reads it."""
+    with catalog_path(language).open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def test_make_i18n_extracts_with_the_same_keywords() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    line = next(row for row in makefile.splitlines() if row.startswith("I18N_KEYWORDS"))
+    given = dict(re.findall(r"-k (\w+)(?::(\d+))?", line))
+    assert given == {name: str(spec[0]) if spec else "" for name, spec in KEYWORDS.items()}
+    assert "tracker.i18n.extract:extract_python" in (ROOT / "babel.cfg").read_text(encoding="utf-8")
+
+
+def test_the_extraction_finds_the_kinds_of_message() -> None:
+    found = extracted()
+    assert "Dashboard" in found, "a page title marked with N_"
+    assert "Please give the {field}." in found, "an InvalidInput template"
+    assert "client name" in found, "a field= name"
+    assert "amount" in found, "the default of a field parameter"
+    assert "Net income per month" in found, "a chart label"
+    assert not [w for w in found.get("minutes", []) if w.startswith("tracker/learning.py")], \
+        "an SQL column's .label(\"minutes\") is not a message"
+
+
+def test_field_names_and_method_calls() -> None:
+    source = ('def parse(text, *, field="amount"):\n    pass\n'
+              'raise InvalidInput("Please give the {field}.", field="client name")\n'
+              'query = func.sum(x).label("minutes")\n')
+    assert sorted(found[2] for found in field_names(source)) == ["amount", "client name"]
+    assert method_calls(source, {"label"}) == {(4, "minutes")}
+
+
+def test_every_message_has_a_bengali_translation() -> None:
+    bn = po("bn")
+    missing = [m for m in extracted() if m not in bn or not bn[m].string]
+    assert not missing, f"no Bengali translation (run `make i18n`, then translate): {missing}"
+    fuzzy = [m for m in extracted() if bn[m].fuzzy]
+    assert not fuzzy, f"fuzzy Bengali translations (check them, remove the fuzzy flag): {fuzzy}"
+
+
+def test_translations_keep_every_placeholder() -> None:
+    wrong = [(m.id, m.string) for m in po("bn") if m.id and m.string
+             and Counter(PLACEHOLDER.findall(m.id)) != Counter(PLACEHOLDER.findall(m.string))]
+    assert not wrong
+
+
+def test_no_obsolete_entries_are_relied_on() -> None:
+    assert not po("bn").obsolete, "obsolete (#~) entries are never shown; `make i18n` drops them"
+    assert set(catalog("bn")) <= {m.id for m in po("bn") if m.id}
+
+
+def test_english_falls_back_to_the_msgid() -> None:
+    english = po("en")
+    assert english.locale_identifier == "en"
+    assert all(not m.string or m.string == m.id for m in english if m.id)
+    assert translate("Net income", "en") == "Net income"
+    assert translate("Net income", "bn") == "নিট আয়"
+    assert translate("a message nobody wrote", "bn") == "a message nobody wrote"
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
+def test_every_stored_word_is_translated(vocabulary: type) -> None:
+    missing = [w.value for w in vocabulary if w.value not in extracted() or not catalog("bn").get(w.value)]
+    assert not missing
+
+
+def test_kinds_of_work_tables_and_checklist_are_translated() -> None:
+    words = [*DEFAULT_SKILL_CATEGORIES, *(m.__tablename__ for m in TABLES), *CHECKLIST_LABELS.values()]
+    assert not [w for w in words if not catalog("bn").get(w)]
+
+
+def test_platform_names_stay_in_latin_letters() -> None:
+    for name in ("Upwork", "Fiverr", "Freelancer.com"):
+        assert translate(name, "bn") == name
+
+
+def test_a_refusal_reads_in_bengali_field_and_all() -> None:
+    bn = lambda message: translate(message, "bn")  # noqa: E731
+    assert fill("Please give the {field}.", {"field": "client name"}, bn) == "অনুগ্রহ করে ক্লায়েন্টের নাম দিন।"
+    assert fill("Please give the {field}.", {"field": "client name"}, str) == "Please give the client name."
+    refusal = Refusal(4, "A “{type}” row should be {way}, but its amount is {amount}.",
+                      (("field", "amount"), ("type", "Hourly"), ("way", N_("money in")), ("amount", "-5.00")))
+    assert refusal.text(bn) == "“Hourly” ধরনের সারি হওয়ার কথা আসা টাকা, কিন্তু এর পরিমাণ -5.00।"
+    assert refusal.text() == "A “Hourly” row should be money in, but its amount is -5.00."
+
+
+@pytest.mark.parametrize(("value", "latin", "bengali"), [
+    (100000, "1,00,000", "১,০০,০০০"),
+    (12500000, "1,25,00,000", "১,২৫,০০,০০০"),
+    (999, "999", "৯৯৯"),
+    (-250000, "-2,50,000", "-২,৫০,০০০"),
+])
+def test_numbers_in_lakh_and_crore(value: int, latin: str, bengali: str) -> None:
+    assert format_number(value) == latin
+    assert format_number(value, bengali_digits=True) == bengali
+
+
+@pytest.mark.parametrize(("minor", "currency", "whole", "latin", "bengali"), [
+    (100_000_00, "BDT", True, "৳1,00,000", "৳১,০০,০০০"),
+    (1_25_00_000_00, "BDT", True, "৳1,25,00,000", "৳১,২৫,০০,০০০"),
+    (27_562_50, "BDT", False, "৳27,562.50", "৳২৭,৫৬২.৫০"),
+    (100_000_00, "BDT", False, "৳1,00,000.00", "৳১,০০,০০০.০০"),
+    (-1_25_000_50, "BDT", False, "-৳1,25,000.50", "-৳১,২৫,০০০.৫০"),
+    (-5, "BDT", False, "-৳0.05", "-৳০.০৫"),
+    (250_00, "USD", False, "$250.00", "$২৫০.০০"),
+    (1_234_567_89, "USD", False, "$1,234,567.89", "$১,২৩৪,৫৬৭.৮৯"),
+    (-12_00, "EUR", False, "-€12.00", "-€১২.০০"),
+    (1235, "JPY", False, "¥1,235", "¥১,২৩৫"),
+])
+def test_money_in_both_languages(minor: int, currency: str, whole: bool, latin: str, bengali: str) -> None:
+    assert format_money(minor, currency, whole=whole) == latin
+    assert format_money(minor, currency, whole=whole, bengali_digits=True) == bengali
+
+
+@pytest.mark.parametrize(("typed", "minor"), [
+    ("১,০০,০০০", 100_000_00),
+    ("৳১,২৫,০০,০০০.৫০", 1_25_00_000_50),
+    ("১২৫০.৫০", 1250_50),
+    ("1,00,000", 100_000_00),
+    (" ৳1,00,000 ", 100_000_00),
+])
+def test_amounts_typed_in_either_digits(typed: str, minor: int) -> None:
+    assert parse_amount(typed, "BDT") == minor
+
+
+def test_numbers_days_and_months_typed_in_bengali_digits() -> None:
+    assert parse_decimal("১২২.৫০") == Decimal("122.50")
+    assert parse_day("২০২৬-০৮-০৩") == date(2026, 8, 3)
+    assert parse_month("২০২৬-০৮") == "2026-08"
+
+
+@pytest.mark.parametrize(("language", "digits", "day", "month"), [
+    ("bn", True, "৩ আগস্ট ২০২৬", "আগস্ট ২০২৬"),
+    ("bn", False, "3 আগস্ট 2026", "আগস্ট 2026"),
+    ("en", False, "2026-08-03", "2026-08"),
+])
+def test_days_and_months(language: str, digits: bool, day: str, month: str) -> None:
+    assert format_day(date(2026, 8, 3), language, bengali_digits=digits) == day
+    assert format_day("2026-08-03", language, bengali_digits=digits) == day
+    assert format_month("2026-08", language, bengali_digits=digits) == month
+    assert format_day(None, language) == ""
+
+
+def test_charts_write_months_and_days_as_the_person_reads_them() -> None:
+    series = [MonthNet(month="2026-08", net_minor=100_000_00, goal_minor=100_000_00)]
+    month = lambda m: format_month(m, "bn", bengali_digits=True)  # noqa: E731
+    fig = charts.monthly_net_chart(series, "BDT", bengali=True, month=month)
+    assert list(fig.layout.xaxis.ticktext) == ["আগস্ট ২০২৬"]
+    assert fig.data[0].hovertext[0] == "আগস্ট ২০২৬" and fig.data[0].customdata[0] == "৳১,০০,০০০.০০"
+    day = lambda d: format_day(d, "bn", bengali_digits=True)  # noqa: E731
+    progress = charts.month_progress_chart("2026-08", [(date(2026, 8, 3), 5_000_00)], 100_000_00, "BDT",
+                                           bengali=True, day=day)
+    assert list(progress.data[0].hovertext) == ["১ আগস্ট ২০২৬", "৩ আগস্ট ২০২৬"]
+    assert list(progress.layout.xaxis.ticktext) == ["১", "৮", "১৫", "২২", "২৯"]
