@@ -1,0 +1,1 @@
+"""The hostile corpus: bad statement files and their expected outcomes (see cases.py)."""
