@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test e2e setup lint fmt migrate clean-venv
+.PHONY: run test e2e setup lint fmt migrate i18n bench clean-venv
 
 setup: $(STAMP)
 
@@ -41,6 +41,23 @@ lint: setup
 fmt: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Translations: collect every English msgid of tracker/ and pages/ into tracker/i18n/messages.pot, then
+# bring each catalog (tracker/i18n/locales/<lang>/LC_MESSAGES/messages.po) up to date with it: new
+# msgids arrive with an empty msgstr for the translator, removed ones are dropped. No compile step.
+I18N_KEYWORDS := -k _ -k N_ -k label -k InvalidInput:1 -k NotFound:1 -k Refusal:2
+i18n: setup
+	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg --no-default-keywords $(I18N_KEYWORDS) \
+		--add-comments=TRANSLATORS: --sort-by-file --project=freelance-tracker \
+		-o tracker/i18n/messages.pot tracker pages
+	$(VENV)/bin/pybabel update -i tracker/i18n/messages.pot -d tracker/i18n/locales \
+		--no-fuzzy-matching --ignore-obsolete
+
+# Scale benchmarks (issue 8): ten busy years (200,000 payments) built once into benchmarks/.cache/,
+# then the Dashboard, report --json, an Upwork import and the export, timed; one JSON object and a
+# table. BENCH_ARGS passes options, e.g. `make bench BENCH_ARGS=--quick` or `BENCH_ARGS="--runs 9"`.
+bench: setup
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

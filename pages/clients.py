@@ -40,7 +40,7 @@ def client_fields(key: str, data: ClientInput) -> ClientInput:
 
 def client_list() -> None:
     """Show every client with what they paid, what is open, what is overdue."""
-    overview = ui.read(pipeline.clients_overview, date.today(), ui.language())
+    overview = ui.read(pipeline.clients_overview, date.today(), ui.language(), ui.bengali())
     if overview.empty:
         st.info(_("No clients yet. Add the first one above."))
         return
@@ -48,8 +48,8 @@ def client_list() -> None:
     if late:
         st.warning(_("{count} client(s) have not paid for work delivered more than {days} days ago. "
                      "Ask for the payment before you take new work from them (S18).")
-                   .format(count=late, days=OVERDUE_DAYS), icon=":material/schedule:")
-    st.dataframe(overview, hide_index=True, key="client_list", column_order=[
+                   .format(count=ui.number(late), days=ui.number(OVERDUE_DAYS)), icon=":material/schedule:")
+    st.dataframe(ui.days(overview, "last_payment"), hide_index=True, key="client_list", column_order=[
         "name", "platform", "country", "verified", "archived", "net_home", "open", "overdue",
         "last_payment", "payments", "notes"], column_config={
         "name": _("Client"), "platform": _("Platform"), "country": _("Country"),
@@ -58,7 +58,7 @@ def client_list() -> None:
         "last_payment": _("Last payment"), "notes": _("Notes")})
     st.caption(_("Net income counts cleared payments, in your home currency. Open: the agreed price of "
                  "active or delivered gigs with no payment yet. Overdue: delivered more than {days} "
-                 "days ago and still not paid.").format(days=OVERDUE_DAYS))
+                 "days ago and still not paid.").format(days=ui.number(OVERDUE_DAYS)))
 
 
 def edit_client(client_id: int) -> None:

@@ -12,7 +12,7 @@ ui.page_title(_("Dashboard"))
 today = ui.today()
 current = ui.this_month()
 months = sorted({current, *ui.read(tables.months_with_payments)}, reverse=True)
-month = st.selectbox(_("Month"), months, index=0, key="dashboard_month")
+month = st.selectbox(_("Month"), months, index=0, key="dashboard_month", format_func=ui.month)
 pace = ui.read(reports.month_pace, month, today)
 summary = pace.summary
 home = summary.currency
@@ -87,7 +87,7 @@ with progress_tab:
     else:
         history = ui.read(reports.monthly_net, forecast.months_used[0], current)
         ui.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home, key="chart_forecast")
-        kind, sentence = views.forecast_text(forecast, ui.percent, _)
+        kind, sentence = views.forecast_text(forecast, ui.percent, _, ui.month)
         getattr(st, kind)(sentence)
     for tip in advice.forecast_tips(forecast.outlook):
         ui.advice(tip)
@@ -100,15 +100,15 @@ with progress_tab:
 
 with sources_tab:
     first = reports.add_months(month, -11)
-    st.caption(_("The twelve months up to {month}.").format(month=month))
-    for title, reader in [
-        (_("By kind of work"), breakdowns.income_by_category),
-        (_("By platform"), breakdowns.income_by_platform),
-        (_("Top 10 clients"), breakdowns.income_by_client),
+    st.caption(_("The twelve months up to {month}.").format(month=ui.month(month)))
+    for title, reader, words in [
+        (_("By kind of work"), breakdowns.income_by_category, True),
+        (_("By platform"), breakdowns.income_by_platform, True),
+        (_("Top 10 clients"), breakdowns.income_by_client, False),  # names the person typed
     ]:
         rows = ui.read(reader, first, month)
         if rows:
-            names = [r.name or _("not linked") for r in rows]
+            names = [(_(r.name) if words else r.name) if r.name else _("not linked") for r in rows]
             ui.chart(charts.shares_chart, title, names, [r.net_minor for r in rows], home, key=title)
     largest = ui.read(breakdowns.largest_client_share, first, month)
     if largest is not None:
@@ -138,7 +138,8 @@ with pipeline_tab:
 with learning_tab:
     st.subheader(_("Learning against earning"))
     st.dataframe(
-        views.learning_frame(ui.read(breakdowns.learning_against_earning), ui.money, _), hide_index=True
+        views.learning_frame(ui.read(breakdowns.learning_against_earning), ui.money, _, ui.day),
+        hide_index=True,
     )
     for title, by in [(_("Per hour worked, by skill"), "skill"), (_("Per hour worked, by client"), "client")]:
         st.subheader(title)
@@ -153,7 +154,7 @@ with owed_tab:
         ).format(days=ui.number(OVERDUE_DAYS))
     )
     if owed:
-        st.dataframe(views.owed_frame(owed, ui.money, _), hide_index=True)
+        st.dataframe(views.owed_frame(owed, ui.money, _, ui.day), hide_index=True)
     else:
         st.success(_("Nobody owes you for delivered work."))
     streak, studied = st.columns(2)

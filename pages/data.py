@@ -7,7 +7,9 @@ from datetime import date
 import streamlit as st
 
 from tracker import tables, ui
-from tracker.io.backup import backup_bytes, is_empty, read_backup, restore_backup
+from tracker.i18n import N_
+from tracker.io.autobackup import backups_place, list_backups, restore_automatic_backup
+from tracker.io.backup import RestoreResult, backup_bytes, is_empty, read_backup, restore_backup
 from tracker.io.export import payments_csv
 from tracker.io.formats import CHOICES
 from tracker.io.formats import mapped as mapped_format
@@ -16,17 +18,22 @@ from tracker.io.plan import ImportOptions, ImportPlan, plan_import
 from tracker.io.preview import counts, refused_frame, rows_frame
 from tracker.io.tables_csv import monthly_summary_csv, table_csv, table_names
 from tracker.models import Platform
+from tracker.services.settings import MAX_BACKUPS, get_setting, set_setting
 from tracker.ui import _
 
-FORMAT_LABELS = {"auto": "Find out from the file", "tracker": "This app's own CSV export",
-                 "upwork": "Upwork transaction history", "payoneer": "Payoneer account activity",
-                 "paypal": "PayPal activity download", "mapped": "Other (I say which column is which)"}
-FIELD_LABELS = {"date": "Column with the date", "amount": "Column with the amount",
-                "currency": "Column with the currency", "description": "Column with the description",
-                "client": "Column with the client", "reference": "Column with the reference"}
-ROW_LABELS = {"row": "Row", "date": "Date", "kind": "Kind", "client": "Client", "amount": "Amount",
-              "fee": "Fee", "currency": "Currency", "status": "Status", "reference": "Reference",
-              "fee_rows": "Fee rows joined", "note": "Note", "reason": "Reason"}
+FORMAT_LABELS = {"auto": N_("Find out from the file"), "tracker": N_("This app's own CSV export"),
+                 "upwork": N_("Upwork transaction history"), "payoneer": N_("Payoneer account activity"),
+                 "paypal": N_("PayPal activity download"),
+                 "mapped": N_("Other (I say which column is which)")}
+FIELD_LABELS = {"date": N_("Column with the date"), "amount": N_("Column with the amount"),
+                "currency": N_("Column with the currency"), "description": N_("Column with the description"),
+                "client": N_("Column with the client"), "reference": N_("Column with the reference")}
+ROW_LABELS = {"row": N_("Row"), "date": N_("Date"), "kind": N_("Kind"), "client": N_("Client"),
+              "amount": N_("Amount"), "fee": N_("Fee"), "currency": N_("Currency"), "status": N_("Status"),
+              "reference": N_("Reference"), "fee_rows": N_("Fee rows joined"), "note": N_("Note"),
+              "reason": N_("Reason")}
+REASON_LABELS = {"daily": N_("Daily, at the first start"), "before-migration": N_("Before an update"),
+                 "before-restore": N_("Before a restore")}
 CSV, ZIP = "text/csv", "application/zip"
 DOWNLOAD = ":material/download:"
 
@@ -56,7 +63,7 @@ def downloads() -> None:
                        on_click="ignore")
     with st.expander(_("One CSV file per table")):
         for name in table_names():
-            st.download_button(name, data=ui.lazily(table_csv, name, *window), file_name=f"{name}.csv",
+            st.download_button(_(name), data=ui.lazily(table_csv, name, *window), file_name=f"{name}.csv",
                                mime=CSV, icon=DOWNLOAD, on_click="ignore", key=f"table_{name}")
     st.caption(_("Files open in Excel and LibreOffice with Bengali names shown correctly. Your data "
                  "lives in {where}.").format(where=ui.db_url()))
@@ -86,7 +93,8 @@ def mapping_fields(data: bytes) -> mapped_format.Mapping | None:
     mapping = ui.checked(mapped_format.make_mapping, name, columns, currency=currency, platform=platform)
     if mapping is not None and st.button(_("Save this mapping"), key="map_save"):
         ui.checked(mapped_format.save_mapping, mapping)
-        st.success(_("Saved. Next time choose “{name}” under Saved mapping.").format(name=mapping.name))
+        st.success(_("Saved. Next time choose “{name}” under Saved mapping.").format(
+            name=ui.plain(mapping.name)))
     return mapping
 
 
@@ -123,10 +131,10 @@ def preview(plan: ImportPlan) -> None:
         st.info(_("Nothing new: every row of this file was imported before."))
     tabs = ui.tabs([_("To add"), _("Duplicates"), _("Refused"), _("Transfers")], key="preview_tabs")
     labels = {key: _(text) for key, text in ROW_LABELS.items()}
-    tabs[0].dataframe(rows_frame(plan.to_add, _).rename(columns=labels), hide_index=True)
-    tabs[1].dataframe(rows_frame(plan.duplicates, _).rename(columns=labels), hide_index=True)
+    tabs[0].dataframe(ui.days(rows_frame(plan.to_add, _), "date").rename(columns=labels), hide_index=True)
+    tabs[1].dataframe(ui.days(rows_frame(plan.duplicates, _), "date").rename(columns=labels), hide_index=True)
     tabs[2].dataframe(refused_frame(plan.refused, _).rename(columns=labels), hide_index=True)
-    tabs[3].dataframe(rows_frame(plan.transfers, _).rename(columns=labels), hide_index=True)
+    tabs[3].dataframe(ui.days(rows_frame(plan.transfers, _), "date").rename(columns=labels), hide_index=True)
 
 
 def import_button(plan: ImportPlan) -> None:
@@ -144,9 +152,9 @@ def import_button(plan: ImportPlan) -> None:
                       progress=ui.progress_bar(_("Importing…")))
     if result is not None:
         ui.saved("import_file", _("Imported {imported} rows; {duplicates} were there already; {refused} "
-                                  "refused.").format(imported=result.imported,
-                                                     duplicates=result.duplicates,
-                                                     refused=result.refused))
+                                  "refused.").format(imported=ui.number(result.imported),
+                                                     duplicates=ui.number(result.duplicates),
+                                                     refused=ui.number(result.refused)))
 
 
 def import_section() -> None:
@@ -188,18 +196,52 @@ def restore_section() -> None:
                      "is saved as a backup in the data folder first."))
         sure = st.checkbox(_("Yes, replace all my data with this backup"), key="restore_sure")
     if st.button(_("Restore"), disabled=not sure, key="restore_go", icon=":material/restore:"):
-        result = ui.write(restore_backup, data=data, replace=not empty)
-        if result is not None:
-            message = _("Restored {count} records.").format(count=ui.number(sum(result.counts.values())))
-            if result.saved_to is not None:
-                message += " " + _("The data that was there is saved in {path}.").format(
-                    path=str(result.saved_to))
-            ui.saved("restore_file", message)
+        restored(ui.write(restore_backup, data=data, replace=not empty))
+
+
+def restored(result: RestoreResult | None) -> None:
+    """After a restore: say how many records came back and where the replaced data was saved."""
+    if result is None:
+        return
+    message = _("Restored {count} records.").format(count=ui.number(sum(result.counts.values())))
+    if result.saved_to is not None:
+        message += " " + _("The data that was there is saved in {path}.").format(path=str(result.saved_to))
+    ui.saved("restore_file", message)
+
+
+def automatic_backups_section() -> None:
+    """Draw the automatic backups, newest first, each with a Restore button; and how many to keep."""
+    st.subheader(_("Automatic backups"))
+    kept = int(ui.read(get_setting, "backups_to_keep"))
+    st.caption(_("Your data is copied once a day when the app starts, before an update changes the "
+                 "database, and before a restore. The newest {count} are kept in {folder}.").format(
+        count=ui.number(kept), folder=ui.plain(str(ui.read(backups_place)))))
+    backups = ui.read(list_backups)
+    if not backups:
+        st.caption(_("None yet: the first is saved when the app starts with data in it."))
+    sure = not backups or ui.read(is_empty)
+    if backups and not sure:
+        sure = st.checkbox(_("Yes, replace all my data with the backup I restore (what is there now is "
+                             "saved as a backup first)"), key="auto_restore_sure")
+    for backup in backups:
+        when, why, size, action = st.columns([3, 3, 2, 2], vertical_alignment="center")
+        when.text(f"{ui.day(backup.taken_at.date())} {backup.taken_at:%H:%M}")
+        why.text(_(REASON_LABELS[backup.reason]))
+        size.text(_("{size} KB").format(size=ui.number(-(-backup.size // 1024))))
+        if action.button(_("Restore"), key=f"auto_restore_{backup.name}", disabled=not sure,
+                         icon=":material/restore:"):
+            restored(ui.write(restore_automatic_backup, name=backup.name))
+    chosen = st.number_input(_("How many automatic backups to keep"), min_value=1, max_value=MAX_BACKUPS,
+                             value=kept, step=1, key="backups_keep")
+    if chosen != kept and ui.write(set_setting, key="backups_to_keep", value=str(chosen)) is not None:
+        st.rerun()
 
 
 ui.page_title(_("Data"))
 record_counts = ui.read(tables.record_counts)
-st.dataframe({_("Table"): list(record_counts), _("Rows"): list(record_counts.values())}, hide_index=True)
+st.dataframe({_("Table"): [_(name) for name in record_counts], _("Rows"): list(record_counts.values())},
+             hide_index=True)
 downloads()
 import_section()
 restore_section()
+automatic_backups_section()

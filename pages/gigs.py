@@ -7,12 +7,13 @@ from streamlit.delta_generator import DeltaGenerator
 
 from tracker import advice, choices, entries, pipeline, ui
 from tracker.guidance import notes
+from tracker.i18n import N_
 from tracker.models import GigStatus, Platform, Pricing
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
 from tracker.ui import _
 
 STATUSES = [s.value for s in GigStatus]
-FROM_CLIENT = "the client's platform"
+FROM_CLIENT = N_("the client's platform")
 PLATFORMS = [p.value for p in Platform]
 PRICINGS = [p.value for p in Pricing]
 EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)
@@ -47,7 +48,7 @@ def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> Gi
     return GigInput(
         title=title, client_id=client_id, skill_id=skill_id,
         platform=platform.selectbox(_("Platform"), platforms, index=platforms.index(data.platform),
-                                    format_func=lambda p: _(FROM_CLIENT) if p == FROM_CLIENT else _(p),
+                                    format_func=_,
                                     key=f"{key}.platform"),
         pricing=pricing.selectbox(_("Fixed or hourly"), PRICINGS, index=PRICINGS.index(data.pricing),
                                   format_func=_, key=f"{key}.pricing"),
@@ -72,7 +73,7 @@ def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> Gi
 def pipeline_summary() -> None:
     """Show how many gigs, and how much agreed money, sit at each status."""
     totals = ui.read(pipeline.totals_by_status)
-    bengali = ui.language() == "bn"
+    bengali = ui.bengali()
     st.dataframe([{"status": _(t.status), "gigs": t.gigs,
                    "value": pipeline.amounts_text(t.value, bengali_digits=bengali)} for t in totals],
                  hide_index=True, key="gig_summary",
@@ -84,16 +85,17 @@ def gig_list() -> None:
     """Show the newest gigs of the chosen status."""
     status = st.selectbox(_("Show gigs that are"), [None, *STATUSES], key="gig_filter",
                           format_func=lambda s: _("any status") if s is None else _(s))
-    table = ui.read(pipeline.gigs_table, status, pipeline.LIST_LIMIT, ui.language())
+    table = ui.read(pipeline.gigs_table, status, pipeline.LIST_LIMIT, ui.language(), ui.bengali())
     if table.empty:
         st.info(_("No gigs here yet. Add a lead as soon as you hear of work."))
         return
-    st.dataframe(table, hide_index=True, key="gig_list", column_config={
+    st.dataframe(ui.days(table, "started", "due", "delivered", "closed"), hide_index=True, key="gig_list",
+                 column_config={
         "id": "#", "title": _("Gig"), "client": _("Client"), "skill": _("Skill"), "status": _("Status"),
         "platform": _("Platform"), "pricing": _("Fixed or hourly"), "price": _("Agreed price"),
         "hours": _("Hours worked"), "value": _("Agreed value"), "started": _("Started"),
         "due": _("Due"), "delivered": _("Delivered"), "closed": _("Closed"), "reason": _("Reason")})
-    st.caption(_("The newest {limit} at most.").format(limit=pipeline.LIST_LIMIT))
+    st.caption(_("The newest {limit} at most.").format(limit=ui.number(pipeline.LIST_LIMIT)))
 
 
 def add_gig() -> None:
@@ -152,7 +154,7 @@ def remove_gig(gig_id: int, data: GigInput, key: str) -> None:
     how = "refuse"
     if payments:
         how = st.radio(_("This gig has {count} payment(s). What should happen to them?")
-                       .format(count=payments), ["keep", "delete"], key=f"{key}.payments",
+                       .format(count=ui.number(payments)), ["keep", "delete"], key=f"{key}.payments",
                        format_func=lambda h: _("Keep them, without the gig") if h == "keep"
                        else _("Delete them too"))
     sure = ui.confirm_delete(data.title, key=f"{key}.remove")

@@ -173,8 +173,9 @@ def expense_tab() -> None:
 def payment_table(rows: list[entries.PaymentRow]) -> None:
     """Show payments as a table, money as the person reads it."""
     st.dataframe(
-        [{"date": r.paid_on, "client": r.client, "gig": r.gig, "platform": _(r.platform or ""),
-          "status": _(r.status), "gross": ui.money(r.gross_minor, r.currency),
+        [{"date": ui.day(r.paid_on), "client": r.client, "gig": r.gig,
+          "platform": _(r.platform) if r.platform else "", "status": _(r.status),
+          "gross": ui.money(r.gross_minor, r.currency),
           "fees": ui.money(r.fees_minor, r.currency), "rate": r.rate,
           "net_home": ui.money(r.net_home_minor, HOME)} for r in rows],
         hide_index=True,
@@ -186,8 +187,9 @@ def payment_table(rows: list[entries.PaymentRow]) -> None:
 def expense_table(rows: list[entries.ExpenseRow]) -> None:
     """Show expenses as a table, money as the person reads it."""
     st.dataframe(
-        [{"date": r.spent_on, "category": _(r.category), "amount": ui.money(r.amount_minor, r.currency),
-          "rate": r.rate, "amount_home": ui.money(r.amount_home_minor, HOME), "note": r.note}
+        [{"date": ui.day(r.spent_on), "category": _(r.category),
+          "amount": ui.money(r.amount_minor, r.currency), "rate": r.rate,
+          "amount_home": ui.money(r.amount_home_minor, HOME), "note": r.note}
          for r in rows],
         hide_index=True,
         column_config={"date": _("Date"), "category": _("Category"), "amount": _("Amount"),
@@ -202,8 +204,8 @@ def label(*parts: object) -> str:
 def edit_payment() -> None:
     """Pick a payment, change it in a pre-filled form, or delete it."""
     rows = ui.read(entries.recent_payments, PICK_LIMIT)
-    choices = [Choice(r.id, label(r.paid_on, ui.money(r.gross_minor, r.currency),
-                                  r.client or _(r.platform or ""))) for r in rows]
+    choices = [Choice(r.id, label(ui.day(r.paid_on), ui.money(r.gross_minor, r.currency),
+                                  r.client or (_(r.platform) if r.platform else ""))) for r in rows]
     payment_id = ui.pick(_("Payment to change"), choices, key=ui.form_key("edit_payment") + "_pick")
     data = ui.read(entries.payment_input, payment_id)
     if payment_id is None or data is None:
@@ -243,7 +245,8 @@ def edit_payment() -> None:
 def edit_expense() -> None:
     """Pick an expense, change it in a pre-filled form, or delete it."""
     rows = ui.read(entries.recent_expenses, PICK_LIMIT)
-    choices = [Choice(r.id, label(r.spent_on, ui.money(r.amount_minor, r.currency), _(r.category), r.note))
+    choices = [Choice(r.id, label(ui.day(r.spent_on), ui.money(r.amount_minor, r.currency), _(r.category),
+                                  r.note))
                for r in rows]
     expense_id = ui.pick(_("Expense to change"), choices, key=ui.form_key("edit_expense") + "_pick")
     data = ui.read(entries.expense_input, expense_id)

@@ -26,7 +26,7 @@ with goal_tab:
         ui.saved(
             "goal",
             _("From {month} your goal is {amount} a month.").format(
-                month=goal.valid_from, amount=ui.money(goal.target_minor, whole=True)
+                month=ui.month(goal.valid_from), amount=ui.money(goal.target_minor, whole=True)
             ),
         )
     history = ui.read(goals.goal_history)
@@ -39,12 +39,12 @@ with goal_tab:
     else:
         st.dataframe(
             {
-                _("From month"): [g.valid_from for g in history],
+                _("From month"): [ui.month(g.valid_from) for g in history],
                 _("Goal"): [ui.money(g.target_minor, whole=True) for g in history],
             },
             hide_index=True,
         )
-        choices = [Choice(id=g.id, label=g.valid_from) for g in history]
+        choices = [Choice(id=g.id, label=ui.month(g.valid_from)) for g in history]
         chosen = ui.pick(_("Goal to change"), choices, key="goal_edit_pick")
         record = next(g for g in history if g.id == chosen)
         with st.form(ui.form_key(f"goal_edit_{chosen}")):
@@ -62,7 +62,7 @@ with goal_tab:
             is not None
         ):
             ui.saved(f"goal_edit_{chosen}", _("Saved."))
-        if ui.confirm_delete(record.valid_from, key="goal_remove") and ui.done(
+        if ui.confirm_delete(ui.month(record.valid_from), key="goal_remove") and ui.done(
             goals.delete_goal, goal_id=chosen
         ):
             ui.saved("goal_remove", _("Deleted."), "info")
@@ -98,6 +98,12 @@ with money_tab:
 
 with language_tab:
     ui.language_picker()
+    digits_on = ui.read(service.get_setting, "bengali_digits") != "off"
+    if st.toggle(_("Bengali digits (০১২৩৪৫৬৭৮৯) in Bengali"), value=digits_on, key="bengali_digits",
+                 help=_("Amounts, numbers and dates in Bengali digits when the app is in Bengali; off: "
+                        "0123456789.")) != digits_on and ui.done(
+            service.set_setting, key="bengali_digits", value="off" if digits_on else "on"):
+        st.rerun()
 
 st.divider()
 st.subheader(_("Welcome steps"))

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from tracker import choices, learning, ui
+from tracker.i18n import N_
 from tracker.models import SkillStage, Verdict
 from tracker.services import skills as service
 from tracker.ui import _
@@ -24,7 +25,8 @@ def skill_form(key: str, current: service.SkillInput | None, button: str) -> ser
         name = st.text_input(_("Skill"), value=current.name if current else "", key=f"{key}_name")
         kind, own = st.columns(2)
         index = categories.index(current.category) if current and current.category in categories else 0
-        category = kind.selectbox(_("Kind of work"), categories, index=index, key=f"{key}_category")
+        category = kind.selectbox(_("Kind of work"), categories, index=index, key=f"{key}_category",
+                                  format_func=_)
         typed = own.text_input(_("…or your own kind of work"), key=f"{key}_own")
         stage = st.selectbox(
             _("Stage"),
@@ -40,13 +42,16 @@ def skill_form(key: str, current: service.SkillInput | None, button: str) -> ser
 
 
 with skills_tab:
-    overview = ui.read(learning.skills_overview)
+    overview = ui.read(learning.skills_overview, ui.language())
     if overview.empty:
         st.info(_("No skills yet. Understand the field, learn one skill well, then start working."))
     else:
-        st.dataframe(overview.drop(columns=["id"]), hide_index=True)
+        st.dataframe(ui.days(overview, "last_learned"), hide_index=True, column_config={
+            "id": None, "name": _("Skill"), "category": _("Kind of work"), "stage": _("Stage"),
+            "hours_learned": _("Hours learned"), "last_learned": _("Last learned"),
+            "mentor_reviews": _("Mentor reviews"), "latest_verdict": _("Latest verdict")})
     st.subheader(_("Add a skill"))
-    new = skill_form("skill", None, "Add skill")
+    new = skill_form("skill", None, N_("Add skill"))
     if new is not None and (created := ui.write(service.create_skill, data=new)) is not None:
         ui.saved("skill", _("Added {name}.").format(name=created.name))
     known = ui.read(choices.skill_choices)
@@ -58,7 +63,7 @@ with skills_tab:
             current = service.SkillInput(
                 name=record.name, category=record.category, stage=record.stage, note=record.note
             )
-            edited = skill_form(f"skill_edit_{chosen}", current, "Save changes")
+            edited = skill_form(f"skill_edit_{chosen}", current, N_("Save changes"))
             if edited is not None and ui.write(service.update_skill, skill_id=chosen, data=edited):
                 ui.saved(f"skill_edit_{chosen}", _("Saved."))
             st.caption(_("Deleting a skill also deletes its learning time and mentor reviews."))
@@ -106,15 +111,16 @@ def learning_form(
 
 with learning_tab:
     st.subheader(_("I learned today"))
-    logged = learning_form("learning", None, "Save learning time")
+    logged = learning_form("learning", None, N_("Save learning time"))
     if logged is not None and (row := ui.write(service.log_learning, data=logged)) is not None:
-        ui.saved("learning", _("Saved {minutes} minutes. Keep going!").format(minutes=row.minutes))
+        ui.saved("learning", _("Saved {minutes} minutes. Keep going!").format(minutes=ui.number(row.minutes)))
     sessions = ui.read(learning.recent_learning, 20)
     if not sessions.empty:
-        st.dataframe(sessions.drop(columns=["id"]), hide_index=True)
-        chosen = ui.pick(
-            _("Learning time to change"), ui.read(learning.learning_choices), key="learning_edit_pick"
-        )
+        st.dataframe(ui.days(sessions, "date"), hide_index=True, column_config={
+            "id": None, "date": _("Day"), "skill": _("Skill"), "minutes": _("Minutes"), "note": _("Note")})
+        chosen = ui.pick(_("Learning time to change"),
+                         ui.read(learning.learning_choices, ui.language(), ui.bengali()),
+                         key="learning_edit_pick")
         record = ui.read(learning.learning, chosen)
         if record is not None:
             current = service.LearningInput(
@@ -123,7 +129,7 @@ with learning_tab:
                 minutes=record.minutes,
                 note=record.note,
             )
-            edited = learning_form(f"learning_edit_{chosen}", current, "Save changes")
+            edited = learning_form(f"learning_edit_{chosen}", current, N_("Save changes"))
             if edited is not None and ui.write(service.update_learning, session_id=chosen, data=edited):
                 ui.saved(f"learning_edit_{chosen}", _("Saved."))
             if ui.confirm_delete(_("this learning time"), key="learning_remove") and ui.done(
@@ -172,13 +178,16 @@ def review_form(key: str, current: service.ReviewInput | None, button: str) -> s
 
 with reviews_tab:
     st.caption(_("Show your work to a mentor and start selling a skill when they say it is ready (S9)."))
-    added = review_form("review", None, "Save review")
+    added = review_form("review", None, N_("Save review"))
     if added is not None and ui.write(service.add_review, data=added) is not None:
         ui.saved("review", _("Review saved."))
-    reviews = ui.read(learning.recent_reviews, 20)
+    reviews = ui.read(learning.recent_reviews, 20, ui.language())
     if not reviews.empty:
-        st.dataframe(reviews.drop(columns=["id"]), hide_index=True)
-        chosen = ui.pick(_("Review to change"), ui.read(learning.review_choices), key="review_edit_pick")
+        st.dataframe(ui.days(reviews, "date"), hide_index=True, column_config={
+            "id": None, "date": _("Day"), "skill": _("Skill"), "reviewer": _("Mentor"),
+            "verdict": _("Verdict"), "notes": _("What the mentor said")})
+        chosen = ui.pick(_("Review to change"), ui.read(learning.review_choices, ui.language(), ui.bengali()),
+                         key="review_edit_pick")
         record = ui.read(learning.review, chosen)
         if record is not None:
             current = service.ReviewInput(
@@ -188,7 +197,7 @@ with reviews_tab:
                 verdict=record.verdict,
                 notes=record.notes,
             )
-            edited = review_form(f"review_edit_{chosen}", current, "Save changes")
+            edited = review_form(f"review_edit_{chosen}", current, N_("Save changes"))
             if edited is not None and ui.write(service.update_review, review_id=chosen, data=edited):
                 ui.saved(f"review_edit_{chosen}", _("Saved."))
             if ui.confirm_delete(_("this review"), key="review_remove") and ui.done(

@@ -6,14 +6,15 @@ It opens first on an empty database until it is finished or skipped; Settings ca
 import streamlit as st
 
 from tracker import choices, demo, learning, ui
+from tracker.i18n import N_
 from tracker.services import goals, settings
 from tracker.services.skills import SkillInput, create_skill
 from tracker.ui import _
 
 STEP_KEY = "welcome_step"
 DASHBOARD = "pages/dashboard.py"
-STEPS = ("Your language", "Your home currency", "Your monthly goal", "What you are learning",
-         "Ready to start?")
+STEPS = (N_("Your language"), N_("Your home currency"), N_("Your monthly goal"), N_("What you are learning"),
+         N_("Ready to start?"))
 
 
 def go(step: int) -> None:
@@ -66,7 +67,7 @@ def goal_step() -> None:
     target = st.text_input(_("Net income goal per month"), value=current, key="welcome_goal")
     st.caption(_("Net means after platform and transfer fees and your work expenses. One lakh taka a "
                  "month is reachable with real skill and persistence (S1); it applies from {month}.")
-               .format(month=month))
+               .format(month=ui.month(month)))
     if buttons(2) and ui.write(goals.set_goal, target=target, valid_from=month) is not None:
         go(3)
 
@@ -87,7 +88,7 @@ def skills_step() -> None:
         ui.saved("welcome_skill", _("Added {name}.").format(name=skill.name))
     known = ui.read(choices.skill_choices)
     if known:
-        st.markdown("\n".join(f"- {choice.label}" for choice in known))
+        st.markdown("\n".join(f"- {ui.plain(choice.label)}" for choice in known))  # typed names: as typed
     if buttons(3):
         go(4)
 

@@ -67,3 +67,8 @@ def test_shares_and_pipeline_charts() -> None:
     pipeline = charts.pipeline_chart({"lead": 2, "paid": 1})
     assert list(pipeline.data[0].x) == ["lead", "paid"]
     assert list(pipeline.data[0].y) == [2, 1]
+
+
+def test_names_are_shown_as_typed_not_as_html() -> None:
+    fig = charts.shares_chart("By client", ["<b>Acme</b> & Co"], [100], "BDT")
+    assert list(fig.data[0].y) == ["&lt;b&gt;Acme&lt;/b&gt; &amp; Co"]

@@ -66,13 +66,14 @@ def _cleared_in(first: str, last: str) -> list:
 
 def income_by_category(session: Session, first: str, last: str) -> list[Share]:
     """Return net income by the skill category of each payment's gig, largest first."""
-    category = func.coalesce(Skill.category, UNKNOWN)
+    per_gig = (select(Payment.gig_id, func.sum(Payment.net_home_minor).label("net"))  # from the index
+               .where(*_cleared_in(first, last)).group_by(Payment.gig_id).subquery())
+    category, net = func.coalesce(Skill.category, UNKNOWN), func.sum(per_gig.c.net)
     rows = session.exec(
-        select(category, func.sum(Payment.net_home_minor))
-        .join(Gig, col(Payment.gig_id) == Gig.id, isouter=True)
+        select(category, net).select_from(per_gig)
+        .join(Gig, per_gig.c.gig_id == Gig.id, isouter=True)
         .join(Skill, col(Gig.skill_id) == Skill.id, isouter=True)
-        .where(*_cleared_in(first, last)).group_by(category)
-        .order_by(func.sum(Payment.net_home_minor).desc())).all()
+        .group_by(category).order_by(net.desc())).all()
     return [Share(name=name, net_minor=int(net)) for name, net in rows]
 
 
@@ -108,10 +109,13 @@ def learning_against_earning(session: Session) -> list[SkillReturn]:
     """Return, per skill: minutes learned, first cleared payment, and lifetime net income."""
     learned = (select(LearningSession.skill_id, func.sum(LearningSession.minutes).label("minutes"))
                .group_by(LearningSession.skill_id).subquery())
-    earned = (select(Gig.skill_id, func.min(Payment.paid_on).label("first"),
-                     func.sum(Payment.net_home_minor).label("net"))
-              .join(Gig, col(Payment.gig_id) == Gig.id)
-              .where(Payment.status == PaymentStatus.CLEARED.value).group_by(Gig.skill_id).subquery())
+    per_gig = (select(Payment.gig_id, func.min(Payment.paid_on).label("first"),  # from ix_payment_gig
+                      func.sum(Payment.net_home_minor).label("net"))
+               .where(Payment.status == PaymentStatus.CLEARED.value, col(Payment.gig_id).is_not(None))
+               .group_by(Payment.gig_id).subquery())
+    earned = (select(Gig.skill_id, func.min(per_gig.c.first).label("first"),
+                     func.sum(per_gig.c.net).label("net"))
+              .join(Gig, per_gig.c.gig_id == Gig.id).group_by(Gig.skill_id).subquery())
     rows = session.exec(
         select(Skill.name, learned.c.minutes, earned.c.first, earned.c.net)
         .join(learned, learned.c.skill_id == Skill.id, isouter=True)
@@ -149,11 +153,25 @@ def win_rate(counts: dict[str, int]) -> Decimal | None:
     return Decimal(won) / Decimal(decided) if decided else None
 
 
+def income_months(session: Session, last: str) -> list[str]:
+    """Return the months up to `last` with cleared income, newest first.
+
+    One index seek per month (a recursive query steps from each month to the one before it with
+    income), instead of reading every payment: ten years are 120 seeks, not 200,000 rows.
+    """
+    earned = (Payment.status == PaymentStatus.CLEARED.value, Payment.net_home_minor > 0)
+    newest = select(Payment.month).where(*earned, Payment.month <= last)
+    months = select(newest.order_by(col(Payment.month).desc()).limit(1).scalar_subquery().label("month")) \
+        .cte("income_months", recursive=True)
+    before = (select(Payment.month).where(*earned, Payment.month < months.c.month)
+              .order_by(col(Payment.month).desc()).limit(1).scalar_subquery())
+    months = months.union_all(select(before).where(months.c.month.is_not(None)))
+    return [m for m in session.exec(select(months.c.month)).all() if m is not None]
+
+
 def income_streak(session: Session, current_month: str) -> int:
     """Return how many months in a row had cleared income, ending this month or the last one."""
-    months = set(session.exec(select(Payment.month).where(
-        Payment.status == PaymentStatus.CLEARED.value, Payment.net_home_minor > 0,
-        Payment.month <= current_month).distinct()).all())
+    months = set(income_months(session, current_month))
     month = current_month if current_month in months else add_months(current_month, -1)
     streak = 0
     while month in months:

@@ -1,9 +1,19 @@
-"""The database: engine with SQLite pragmas, sessions, and Alembic migrations at start."""
+"""The database: engine with SQLite pragmas, sessions, Alembic migrations at start, busy retries.
+
+At start, a database that holds data is backed up before a migration changes its schema, and once a
+day (tracker.io.autobackup). Writes go through `run_write`, which tries again a few times when
+SQLite says another connection is writing, so that a person never sees "database is locked".
+"""
 
 from __future__ import annotations
 
+import random
+import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
@@ -11,11 +21,15 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine.url import make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from tracker.config import PROJECT_ROOT, load_config
+from tracker.errors import InvalidInput
 
 MIGRATIONS = PROJECT_ROOT / "migrations"
+BUSY = ("database is locked", "database is busy", "database table is locked")
+R = TypeVar("R")
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 
@@ -50,10 +64,15 @@ def alembic_config(engine: Engine) -> AlembicConfig:
     return cfg
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the database schema up to the newest migration (a no-op when it is there)."""
-    if current_revision(engine) == head_revision():
+def migrate(engine: Engine, *, backup: bool = True) -> None:
+    """Bring the schema up to the newest migration (a no-op when it is there), backing up data first."""
+    current = current_revision(engine)
+    if current == head_revision():
         return
+    if backup and current is not None:
+        from tracker.io.autobackup import backup_before_migration  # tracker.io builds on this module
+
+        backup_before_migration(engine)
     command.upgrade(alembic_config(engine), "head")
 
 
@@ -69,15 +88,46 @@ def head_revision() -> str | None:
     return script.get_current_head()
 
 
+def revisions() -> set[str]:
+    """Return every migration's revision id."""
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    return {r.revision for r in script.walk_revisions()}
+
+
 def get_engine(db_url: str | None = None) -> Engine:
-    """Return the migrated engine for a URL (one per URL in this process)."""
+    """Return the migrated engine for a URL (one per URL in this process); back up once a day."""
     url = load_config(db_url).db_url
     with _lock:
         if url not in _engines:
+            from tracker.io.autobackup import daily_backup  # tracker.io builds on this module
+
             engine = make_engine(url)
             migrate(engine)
+            daily_backup(engine)
             _engines[url] = engine
         return _engines[url]
+
+
+def is_busy(err: BaseException) -> bool:
+    """Return True if the error is SQLite saying that another connection holds the lock."""
+    if isinstance(err, OperationalError):
+        err = err.orig  # type: ignore[assignment]
+    return isinstance(err, sqlite3.OperationalError) and any(word in str(err).lower() for word in BUSY)
+
+
+def run_write(write: Callable[[], R], *, attempts: int = 5, pause: float = 0.05) -> R:
+    """Return write(), run again (waiting longer each time) while the database is busy; then refuse."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return write()
+        except (OperationalError, sqlite3.OperationalError) as err:
+            if not is_busy(err):
+                raise
+            if attempt == attempts:
+                raise InvalidInput("The database is busy: another program is writing to it. Try again "
+                                   "in a moment.") from err
+            time.sleep(pause * 2 ** (attempt - 1) * (1 + random.random()))
+    raise AssertionError("attempts must be at least 1")
 
 
 def forget_engines() -> None:

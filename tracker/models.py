@@ -167,6 +167,9 @@ class Gig(SQLModel, table=True):
     """A piece of work, from a lead to paid (or lost, declined, cancelled)."""
 
     __tablename__ = "gig"
+    __table_args__ = (  # covers the pipeline's counts and agreed values by status and currency
+        Index("ix_gig_status", "status", "currency", "pricing", "price_minor", "minutes_worked"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(max_length=300)
     client_id: int | None = Field(default=None, foreign_key="client.id", index=True)
@@ -176,7 +179,7 @@ class Gig(SQLModel, table=True):
     price_minor: int = 0
     currency: str = Field(default="USD", max_length=3)
     minutes_worked: int = 0
-    status: str = Field(default=GigStatus.LEAD.value, max_length=20, index=True)
+    status: str = Field(default=GigStatus.LEAD.value, max_length=20)
     started_on: date | None = None
     due_on: date | None = None
     delivered_on: date | None = None
@@ -193,11 +196,13 @@ class Payment(SQLModel, table=True):
     __tablename__ = "payment"
     __table_args__ = (
         UniqueConstraint("source", "external_ref", name="uq_payment_source_ref"),
+        # Covering indexes: a month range's sums, days, and breakdowns by client, gig and platform are
+        # read from the index alone; so are lifetime sums per gig (hourly rates, learning vs earning).
         Index("ix_payment_month_status", "month", "status", "gross_home_minor", "fees_home_minor",
-              "net_home_minor"),
+              "net_home_minor", "client_id", "gig_id", "platform", "paid_on"),
         Index("ix_payment_client_month", "client_id", "month"),
         Index("ix_payment_platform_month", "platform", "month"),
-        Index("ix_payment_gig", "gig_id"),
+        Index("ix_payment_gig", "gig_id", "status", "net_home_minor", "paid_on"),
     )
     id: int | None = Field(default=None, primary_key=True)
     paid_on: date = Field(index=True)

@@ -12,7 +12,7 @@ Rules, in one place:
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 from babel.numbers import format_currency, format_decimal, get_currency_precision, list_currencies
@@ -26,8 +26,13 @@ _TO_BENGALI = str.maketrans("0123456789", BENGALI_DIGITS)
 _KNOWN = frozenset(list_currencies())
 _SYMBOLS = re.compile(r"^(?:[$৳€£¥₹]|tk\.?|usd|bdt|eur|gbp)\s*|\s*(?:[$৳€£¥₹]|tk\.?|usd|bdt|eur|gbp)$",
                       re.IGNORECASE)
-_NUMBER = re.compile(r"^[+-]?((\d{1,3}(,\d{2,3})*|\d+)(\.\d*)?|\.\d+)$")
+# Digits grouped in thousands (1,000,000) or in lakh and crore (10,00,000), or not grouped; never "250,00".
+_NUMBER = re.compile(r"^[+-]?((\d{1,3}(,\d{3})*|\d{1,2}(,\d{2})*,\d{3}|\d+)(\.\d*)?|\.\d+)$")
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]*)?")  # '1234.56', '-12': nothing to clean (statements)
 MAX_RATE_DECIMALS = 10
+# The largest amount stored, in minor units (10 trillion taka or dollars): far beyond any payment, and
+# small enough that SQLite's 64-bit integers hold it, its conversions and sums of thousands of them.
+MAX_MINOR = 10**15
 
 
 def known_currencies() -> list[str]:
@@ -65,7 +70,8 @@ def parse_decimal(text: str | int | Decimal, *, field: str = "amount") -> Decima
     """Return the exact number a person typed: '1,250.50', '১২৫০.৫০', '৳1,00,000', ' 12 '."""
     if isinstance(text, Decimal):
         value = text
-    elif isinstance(text, int) and not isinstance(text, bool):
+    elif (isinstance(text, int) and not isinstance(text, bool)
+          or isinstance(text, str) and _PLAIN.fullmatch(text)):  # plain digits: nothing to clean
         value = Decimal(text)
     elif isinstance(text, str) and not text.strip():
         raise InvalidInput("Please give the {field}.", field=field)
@@ -87,11 +93,36 @@ def parse_decimal(text: str | int | Decimal, *, field: str = "amount") -> Decima
 def to_minor(value: Decimal, currency: str, *, field: str = "amount") -> int:
     """Return the amount in minor units, refusing more decimals than the currency has."""
     places = exponent(currency)
-    scaled = value.scaleb(places)
+    if value.adjusted() > len(str(MAX_MINOR)):  # no need to scale a number this large
+        raise InvalidInput("That amount is too large.", field=field)
+    ratio = _exact_ratio(value)
+    if ratio is not None:  # exact integer arithmetic, the common case, without a decimal context
+        scaled, rest = divmod(ratio[0] * 10**places, ratio[1])
+        if rest:
+            raise InvalidInput("{currency} amounts have at most {places} decimals; “{value}” has more.",
+                               field=field, currency=currency, places=places, value=str(value))
+        return bounded(scaled, field=field)
+    with localcontext() as exact:  # enough digits that scaling never rounds
+        exact.prec = len(value.as_tuple().digits) + places + 2
+        scaled = value.scaleb(places)
     if scaled != scaled.to_integral_value():
         raise InvalidInput("{currency} amounts have at most {places} decimals; “{value}” has more.",
                            field=field, currency=currency, places=places, value=str(value))
-    return int(scaled)
+    return bounded(int(scaled), field=field)
+
+
+def _exact_ratio(value: Decimal) -> tuple[int, int] | None:
+    """Return a finite number of ordinary size as (numerator, denominator), or None (use Decimal)."""
+    if not value.is_finite() or not -40 <= value.as_tuple().exponent <= 40:  # type: ignore[operator]
+        return None
+    return value.as_integer_ratio()
+
+
+def bounded(minor: int, *, field: str = "amount") -> int:
+    """Return the minor units if they are within MAX_MINOR either way, else refuse them as too large."""
+    if abs(minor) > MAX_MINOR:
+        raise InvalidInput("That amount is too large.", field=field)
+    return minor
 
 
 def parse_amount(text: str | int | Decimal, currency: str, *, field: str = "amount",
@@ -127,27 +158,47 @@ def rate_to_text(rate: Decimal) -> str:
 def from_minor(minor: int, currency: str) -> Decimal:
     """Return the exact decimal amount of a count of minor units (2756250 BDT → 27562.50)."""
     places = exponent(currency)
+    if abs(minor) < 10**27:  # fewer digits than the context keeps: scaling alone is exact, and quantized
+        return Decimal(minor).scaleb(-places)
     return Decimal(minor).scaleb(-places).quantize(Decimal(1).scaleb(-places))
 
 
 def convert(minor: int, currency: str, rate: Decimal, home_currency: str = HOME_CURRENCY) -> int:
     """Return minor units of the home currency for an amount at a rate, rounded half up once."""
-    if normalize_currency(currency) == normalize_currency(home_currency):
-        return minor if rate == 1 else _round_half_up(Decimal(minor) * rate)
-    exact = Decimal(minor).scaleb(exponent(home_currency) - exponent(currency)) * rate
-    return _round_half_up(exact)
+    shift = 0 if normalize_currency(currency) == normalize_currency(home_currency) else \
+        exponent(home_currency) - exponent(currency)
+    if shift == 0 and rate == 1:
+        return bounded(minor)
+    ratio = _exact_ratio(rate)
+    if ratio is not None:  # exact integer arithmetic, the common case: round half up (away from zero)
+        product = minor * ratio[0] * 10**max(shift, 0)
+        divisor = ratio[1] * 10**max(-shift, 0)
+        whole, rest = divmod(abs(product), divisor)
+        whole += 2 * rest >= divisor
+        return bounded(-whole if product < 0 else whole)
+    with localcontext() as exact:  # enough digits that the product is exact before the one rounding
+        exact.prec = len(str(minor)) + len(rate.as_tuple().digits) + abs(shift) + 4
+        return _round_half_up(Decimal(minor).scaleb(shift) * rate)
 
 
 def _round_half_up(value: Decimal) -> int:
-    """Return the nearest integer, halves away from zero."""
+    """Return the nearest integer, halves away from zero; refuse a result beyond MAX_MINOR."""
+    if not value.is_finite() or value.adjusted() > len(str(MAX_MINOR)):
+        raise InvalidInput("That amount is too large.", field="amount")
     try:
-        return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    except InvalidOperation as exc:  # an absurdly large number
+        return bounded(int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    except InvalidOperation as exc:  # more digits than the context holds
         raise InvalidInput("That amount is too large.", field="amount") from exc
 
 
 def amount_text(minor: int, currency: str) -> str:
     """Return the plain exact amount for CSV and JSON ('27562.50'), no grouping, no symbol."""
+    places = exponent(currency)
+    if type(minor) is int and abs(minor) < 10**27:  # integer digits, as Decimal would write them
+        if not places:
+            return str(minor)
+        whole, part = divmod(abs(minor), 10**places)
+        return f"{'-' if minor < 0 else ''}{whole}.{part:0{places}d}"
     return format(from_minor(minor, currency), "f")
 
 

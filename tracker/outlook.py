@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from tracker.forecast import Forecast, forecast
+from tracker.forecast import WINDOW, Forecast, forecast
 from tracker.money import amount_text
-from tracker.reports import first_month_with_money, month_summary, monthly_net
+from tracker.reports import add_months, first_month_with_money, month_summary, monthly_net
 from tracker.services.common import month_of
 from tracker.services.goals import goal_for_month
 
@@ -17,10 +17,11 @@ REPORT_MONEY = ("goal", "net", "gross", "fees", "expenses", "pending")
 
 
 def goal_outlook(session: Session, today: date) -> Forecast:
-    """Return the forecast from every month with money up to the current one."""
+    """Return the forecast from the recent months with money up to the current one."""
     current = month_of(today)
     first = first_month_with_money(session) or current
-    history = monthly_net(session, min(first, current), current)
+    start = max(min(first, current), add_months(current, -WINDOW))  # the forecast reads no further back
+    history = monthly_net(session, start, current)
     return forecast(history, current, goal_for_month(session, current))
 
 

@@ -119,11 +119,12 @@ CLIENT_COLUMNS = ["id", "name", "platform", "country", "verified", "archived", "
                   "open", "overdue", "last_payment", "notes"]
 
 
-def clients_overview(session: Session, today: date, language: str = "en") -> pd.DataFrame:
+def clients_overview(session: Session, today: date, language: str = "en",
+                     bengali_digits: bool | None = None) -> pd.DataFrame:
     """Return every client with lifetime net, open and overdue amounts, and last payment day."""
     paid, opened = payment_totals_by_client(session), open_by_client(session)
     overdue, home = overdue_by_client(session, today), home_currency(session)
-    bengali = language == "bn"
+    bengali = language == "bn" if bengali_digits is None else bengali_digits
     clients = session.exec(select(Client).order_by(col(Client.archived), func.lower(Client.name))).all()
     records = []
     for c in clients:
@@ -161,7 +162,7 @@ GIG_COLUMNS = ["id", "title", "client", "skill", "status", "platform", "pricing"
 
 
 def gigs_table(session: Session, status: str | None = None, limit: int = LIST_LIMIT,
-               language: str = "en") -> pd.DataFrame:
+               language: str = "en", bengali_digits: bool | None = None) -> pd.DataFrame:
     """Return the newest gigs (of one status, or all) with client, skill and agreed value."""
     query = (select(Gig, Client.name, Skill.name, agreed_value())
              .join(Client, col(Gig.client_id) == Client.id, isouter=True)
@@ -169,7 +170,7 @@ def gigs_table(session: Session, status: str | None = None, limit: int = LIST_LI
     if status:
         query = query.where(Gig.status == status)
     rows = session.exec(query.order_by(col(Gig.id).desc()).limit(limit)).all()
-    bengali = language == "bn"
+    bengali = language == "bn" if bengali_digits is None else bengali_digits
     return pd.DataFrame.from_records(
         [{"id": g.id, "title": g.title, "client": client or "", "skill": skill or "",
           "status": translate(g.status, language), "platform": translate(g.platform, language),

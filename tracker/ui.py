@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -10,7 +12,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
-from babel.numbers import format_decimal
 from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.runtime.pages_manager import PagesManager
@@ -19,11 +20,13 @@ from tracker import advice as situations
 from tracker import reports
 from tracker.choices import Choice, client_choices
 from tracker.config import load_config
-from tracker.db import get_engine
+from tracker.db import get_engine, run_write
 from tracker.errors import InvalidInput
 from tracker.guidance import CHECKLIST_LABELS, Tip
-from tracker.i18n import DEFAULT_LANGUAGE, translate
-from tracker.money import format_money, format_percent, known_currencies, to_bengali_digits
+from tracker.i18n import DEFAULT_LANGUAGE, N_, WORD_PARAMS, fill, translate
+from tracker.i18n.formats import format_day, format_month, format_number, with_days
+from tracker.io.autobackup import daily_backup
+from tracker.money import format_money, format_percent, known_currencies
 from tracker.services import checklist, settings
 from tracker.services.common import month_of
 from tracker.services.settings import LANGUAGES
@@ -33,14 +36,14 @@ REPEAT_SECONDS = 10
 ENTRYPOINT = "streamlit_app.py"
 COMMON_CURRENCIES = ["USD", "BDT", "EUR", "GBP", "CAD", "AUD", "INR", "AED", "SGD", "JPY"]
 PAGES = (  # file, title, icon
-    ("pages/dashboard.py", "Dashboard", ":material/monitoring:"),
-    ("pages/log_work.py", "Log work", ":material/edit_note:"),
-    ("pages/clients.py", "Clients", ":material/groups:"),
-    ("pages/gigs.py", "Gigs", ":material/work:"),
-    ("pages/skills.py", "Skills and learning", ":material/school:"),
-    ("pages/guidance.py", "Guidance", ":material/lightbulb:"),
-    ("pages/data.py", "Data", ":material/database:"),
-    ("pages/settings.py", "Settings", ":material/settings:"),
+    ("pages/dashboard.py", N_("Dashboard"), ":material/monitoring:"),
+    ("pages/log_work.py", N_("Log work"), ":material/edit_note:"),
+    ("pages/clients.py", N_("Clients"), ":material/groups:"),
+    ("pages/gigs.py", N_("Gigs"), ":material/work:"),
+    ("pages/skills.py", N_("Skills and learning"), ":material/school:"),
+    ("pages/guidance.py", N_("Guidance"), ":material/lightbulb:"),
+    ("pages/data.py", N_("Data"), ":material/database:"),
+    ("pages/settings.py", N_("Settings"), ":material/settings:"),
 )
 
 
@@ -107,9 +110,13 @@ def _call(service: Callable[..., R], kwargs: dict[str, Any]) -> tuple[bool, R | 
     if last and last[0] == fingerprint and time.monotonic() - last[1] < REPEAT_SECONDS:
         st.info(_("That was saved a moment ago, so it was not saved twice."))
         return False, None
-    try:
+    def once() -> R:
+        """Run the service in a new session."""
         with session() as s:
-            result = service(session=s, **kwargs)
+            return service(session=s, **kwargs)
+
+    try:
+        result = run_write(once)  # tried again while another program holds the database
     except InvalidInput as err:
         show_error(err)
         return False, None
@@ -126,9 +133,17 @@ def tabs(labels: list[str], *, key: str) -> Sequence[Any]:
 def page_title(title: str) -> None:
     """Show the page title and any message left by the previous run (after a save)."""
     _hand_over_to_router(sys._getframe(1).f_globals.get("__file__", ""))
+    _daily_backup(db_url(), today())
     st.title(title)
     for kind, text in st.session_state.pop("_flash", []):
-        getattr(st, kind)(text)
+        getattr(st, kind)(plain(text))  # messages name what a person typed: shown as typed
+
+
+@st.cache_resource(show_spinner=False)
+def _daily_backup(url: str, day: date) -> bool:
+    """Take the day's automatic backup, once per server process, when the first page of the day opens."""
+    daily_backup(_engine(url), day)
+    return True
 
 
 def form_key(name: str) -> str:
@@ -160,7 +175,7 @@ def pick(label: str, choices: list[Choice], *, key: str, none_label: str | None 
 
 def confirm_delete(what: str, *, key: str) -> bool:
     """Return True once the person ticked 'yes' and pressed delete for this record."""
-    sure = st.checkbox(_("Yes, delete {what}").format(what=what), key=f"{key}_sure")
+    sure = st.checkbox(_("Yes, delete {what}").format(what=plain(what)), key=f"{key}_sure")
     pressed = st.button(_("Delete"), key=f"{key}_delete", type="secondary", disabled=not sure,
                         icon=":material/delete:")
     return bool(sure and pressed)
@@ -168,9 +183,24 @@ def confirm_delete(what: str, *, key: str) -> bool:
 
 def show_error(err: InvalidInput) -> None:
     """Show a refused input's message in the person's language."""
-    params = {name: _(value) if name == "field" else value for name, value in err.params.items()}
-    text = _(err.message)
-    st.error(text.format(**params) if params else text, icon=":material/error:")
+    params = {name: plain(value) if isinstance(value, str) and name not in WORD_PARAMS else value
+              for name, value in err.params.items()}  # word params are msgids from the code, not typed
+    st.error(fill(err.message, params, _), icon=":material/error:")
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\d+(?=[.)](?:\s|$))|)([#+.)-])")
+
+
+def plain(text: str) -> str:
+    """Return text that Streamlit's Markdown shows as typed: no HTML, links, images or emphasis.
+
+    Markdown characters get a backslash, line breaks become spaces, and what would start a heading
+    or a list at the start of the text is escaped. Put a person's text (a client's name, a note)
+    through this before it goes into st.markdown, st.caption, a message box or a label.
+    """
+    flat = _MARKUP.sub(r"\\\1", " ".join(str(text).splitlines()).strip())
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat, count=1)
 
 
 def money(minor: int, currency: str = "BDT", *, whole: bool = False) -> str:
@@ -179,9 +209,23 @@ def money(minor: int, currency: str = "BDT", *, whole: bool = False) -> str:
 
 
 def number(value: int) -> str:
-    """Return a whole number in the person's digits."""
-    text = format_decimal(value, locale="en_IN")
-    return to_bengali_digits(text) if bengali() else text
+    """Return a whole number in the person's digits, lakh-grouped."""
+    return format_number(value, bengali_digits=bengali())
+
+
+def day(value: date | str | None) -> str:
+    """Return a day as the person reads it ('2026-08-03'; in Bengali '৩ আগস্ট ২০২৬'); '' for none."""
+    return format_day(value, language(), bengali_digits=bengali())
+
+
+def days(frame: Any, *columns: str) -> Any:
+    """Return a table whose date columns read as days do for the person (English keeps real dates)."""
+    return with_days(frame, columns, day) if language() == "bn" else frame
+
+
+def month(value: str) -> str:
+    """Return a 'YYYY-MM' month as the person reads it (in Bengali 'আগস্ট ২০২৬')."""
+    return format_month(value, language(), bengali_digits=bengali())
 
 
 def percent(ratio: Any) -> str:
@@ -234,12 +278,13 @@ def _hand_over_to_router(page_file: str) -> None:
 
 
 def sidebar() -> None:
-    """Draw the shared sidebar: this month's progress towards the goal."""
+    """Draw the shared sidebar: this month's progress towards the goal, and the language switch."""
     summary = read(reports.month_summary, this_month())
     with st.sidebar:
         st.caption(_("This month"))
         st.markdown(f"**{money(summary.net_minor)}** / {money(summary.goal_minor, whole=True)}")
         st.progress(min(max(float(summary.progress), 0.0), 1.0))
+        language_picker(key="sidebar_language")
 
 
 def client_picker(label: str, *, key: str, current: int | None = None) -> int | None:
@@ -251,7 +296,8 @@ def client_picker(label: str, *, key: str, current: int | None = None) -> int | 
 def readiness_checklist() -> None:
     """Draw the five things to have before starting (S8), each ticked and saved at once."""
     items = read(checklist.checklist)
-    st.caption(_("{done} of {total} ready").format(done=sum(i.done for i in items), total=len(items)))
+    st.caption(_("{done} of {total} ready").format(done=number(sum(i.done for i in items)),
+                                                   total=number(len(items))))
     for item in items:
         ticked = st.checkbox(_(CHECKLIST_LABELS[item.key]), value=item.done, key=f"check_{item.key}")
         if ticked != item.done:
@@ -259,23 +305,24 @@ def readiness_checklist() -> None:
             st.rerun()
 
 
-def language_picker() -> None:
-    """Draw the language choice; saving it changes the whole app at once and is remembered."""
-    names = {"bn": "বাংলা", "en": "English"}
-    chosen = st.radio(_("Language"), list(LANGUAGES), index=list(LANGUAGES).index(language()),
-                      format_func=names.get, horizontal=True, key="language_choice")
-    if chosen != language() and choose_language(chosen):
-        st.rerun()
+def language_picker(key: str = "language_choice") -> None:
+    """Draw a language switch; a change applies to the whole app at once and is remembered."""
+    st.session_state[key] = language()  # follows a switch made elsewhere (the sidebar, Settings)
+    st.radio(_("Language"), list(LANGUAGE_NAMES), format_func=LANGUAGE_NAMES.get, horizontal=True,
+             key=key, on_change=lambda: choose_language(st.session_state[key]))
 
 
 def bengali() -> bool:
-    """Return True when numbers should be written in Bengali digits."""
-    return language() == "bn"
+    """Return True when numbers should be written in Bengali digits (Bengali, unless turned off)."""
+    return language() == "bn" and read(settings.get_setting, "bengali_digits") != "off"
 
 
 def chart(builder: Callable[..., Any], *args: Any, key: str | None = None) -> None:
-    """Draw a figure from tracker.charts, with labels and numbers in the person's language."""
-    st.plotly_chart(builder(*args, label=_, bengali=bengali()), key=key, config={"displaylogo": False})
+    """Draw a figure from tracker.charts, with labels, numbers, days and months in the person's form."""
+    keywords = {p.name for p in inspect.signature(builder).parameters.values() if p.kind is p.KEYWORD_ONLY}
+    when = {name: f for name, f in (("day", day), ("month", month)) if name in keywords}
+    st.plotly_chart(builder(*args, label=_, bengali=bengali(), **when), key=key,
+                    config={"displaylogo": False})
 
 
 def today() -> date:
@@ -290,7 +337,7 @@ def advice(tip: Tip, kind: str = "info") -> None:
         icon=":material/lightbulb:")
 
 
-WELCOME = ("pages/welcome.py", "Welcome", ":material/waving_hand:")
+WELCOME = ("pages/welcome.py", N_("Welcome"), ":material/waving_hand:")
 LANGUAGE_NAMES = {"bn": "বাংলা", "en": "English"}  # each in its own language, Bengali first
 
 

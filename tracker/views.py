@@ -7,6 +7,7 @@ Bengali or English.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pandas as pd
 
@@ -17,15 +18,18 @@ from tracker.pipeline import StatusTotal, amounts_text
 
 Money = Callable[..., str]
 Label = Callable[[str], str]
+Day = Callable[[date], str]
+NOTHING = "—"
 
 
-def forecast_text(forecast: Forecast, percent: Callable[..., str], label: Label) -> tuple[str, str]:
+def forecast_text(forecast: Forecast, percent: Callable[..., str], label: Label,
+                  month: Label = str) -> tuple[str, str]:
     """Return (kind, sentence) saying what the trend means: kind is success, info or warning."""
     if forecast.outlook is Outlook.REACHED:
         return "success", label("At your recent pace you are at the goal already. Keep it steady.")
     if forecast.outlook is Outlook.ON_TRACK:
         return "info", label("At your recent pace you reach the goal in {month}.").format(
-            month=forecast.goal_month)
+            month=month(forecast.goal_month or ""))
     if forecast.growth_needed is None:
         return "warning", label("At this pace the goal is not reached. Earn in a month first; the "
                                 "forecast grows from there.")
@@ -42,12 +46,13 @@ def status_frame(totals: list[StatusTotal], label: Label, bengali: bool) -> pd.D
     })
 
 
-def learning_frame(rows: list[SkillReturn], money: Money, label: Label) -> pd.DataFrame:
+def learning_frame(rows: list[SkillReturn], money: Money, label: Label,
+                   day: Day = date.isoformat) -> pd.DataFrame:
     """Return learning hours, first earning, net income and income per learning hour per skill."""
     return pd.DataFrame({
         label("Skill"): [r.skill for r in rows],
         label("Hours learned"): [hours_text(r.minutes_learned) for r in rows],
-        label("First earning"): [r.first_earning.isoformat() if r.first_earning else "—" for r in rows],
+        label("First earning"): [day(r.first_earning) if r.first_earning else NOTHING for r in rows],
         label("Net income"): [money(r.net_minor) for r in rows],
         label("Per hour learned"): [money(r.net_per_learning_hour_minor)
                                     if r.net_per_learning_hour_minor is not None else "—" for r in rows],
@@ -64,12 +69,12 @@ def hourly_frame(rows: list[HourlyRate], money: Money, label: Label) -> pd.DataF
     })
 
 
-def owed_frame(rows: list[Owed], money: Money, label: Label) -> pd.DataFrame:
+def owed_frame(rows: list[Owed], money: Money, label: Label, day: Day = date.isoformat) -> pd.DataFrame:
     """Return delivered, unpaid gigs with who owes, how much and how late."""
     return pd.DataFrame({
         label("Gig"): [r.title for r in rows],
         label("Client"): [r.client or "—" for r in rows],
-        label("Delivered"): [r.delivered_on.isoformat() if r.delivered_on else "—" for r in rows],
+        label("Delivered"): [day(r.delivered_on) if r.delivered_on else NOTHING for r in rows],
         label("Amount"): [money(r.amount_minor, r.currency) for r in rows],
         label("Days overdue"): [r.days_overdue for r in rows],
     })

@@ -120,7 +120,7 @@ def test_back_and_a_refused_goal(db_url: str) -> None:
     at = next_step(next_step(router()))
     at.text_input(key="welcome_goal").input("a lot")
     at = next_step(at)
-    assert "is not a number" in at.error[0].value
+    assert "কোনো সংখ্যা নয়" in at.error[0].value, "“is not a number”, in Bengali as chosen in step 1"
     assert step(at) == 2 and count(Goal) == 0
     at = at.button(key="welcome_back_2").click().run()
     assert step(at) == 1

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,7 +23,6 @@ import pandas as pd
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, TypeDecorator, func, select, text
 from sqlmodel import Session, SQLModel
 
-from tracker.config import load_config
 from tracker.db import current_revision, head_revision
 from tracker.errors import InvalidInput
 from tracker.models import utc_now
@@ -32,6 +32,9 @@ APP = "freelance-tracker"
 FORMAT = 1
 NULL = "\\N"
 MANIFEST = "manifest.json"
+MAX_MEMBER_BYTES = 512 * 1024 * 1024  # one table's CSV; ten busy years of payments are about 50 MB
+# What zipfile and zlib raise for a damaged or unusual zip (a wrong checksum, cut short, encrypted).
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
 
 
 def tables() -> list[Table]:
@@ -103,16 +106,10 @@ def is_empty(session: Session) -> bool:
 
 
 def save_automatic_backup(session: Session) -> Path:
-    """Write a backup of the database into the data folder's backups/; return its path."""
-    folder = load_config().data_dir / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path, n = folder / f"tracker-backup-{stamp}.zip", 1
-    while path.exists():
-        n += 1
-        path = folder / f"tracker-backup-{stamp}-{n}.zip"
-    path.write_bytes(backup_bytes(session))
-    return path
+    """Write a backup zip of the database among its automatic backups (tracker.io.autobackup); return it."""
+    from tracker.io.autobackup import save_backup  # it builds on this module
+
+    return save_backup(session.get_bind(), "before-restore")  # type: ignore[arg-type]
 
 
 class NotEmpty(InvalidInput):
@@ -161,21 +158,37 @@ def read_backup(data: bytes) -> dict[str, list[dict[str, Any]]]:
     """Return each table's rows from a backup zip, or refuse a damaged or foreign file."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except DAMAGED:
         raise InvalidInput("This file is not a backup of this app: it is not a zip file.",
                            field="backup") from None
-    with archive:
-        manifest = read_manifest(archive)
-        return {table.name: table_rows(archive, table, manifest["tables"][table.name])
-                for table in tables()}
+    try:
+        with archive:
+            manifest = read_manifest(archive)
+            return {table.name: table_rows(archive, table, manifest["tables"][table.name])
+                    for table in tables()}
+    except DAMAGED as err:  # the zip's own structure or compressed data is broken
+        raise InvalidInput("The backup is damaged: it cannot be read ({detail}).", field="backup",
+                           detail=str(err) or type(err).__name__) from None
+
+
+def member(archive: zipfile.ZipFile, name: str) -> bytes:
+    """Return one file of the zip, reading no more than MAX_MEMBER_BYTES (a zip may claim anything)."""
+    with archive.open(name) as handle:
+        data = handle.read(MAX_MEMBER_BYTES + 1)
+    if len(data) > MAX_MEMBER_BYTES:
+        raise InvalidInput("The backup is damaged: {file} is larger than any backup of this app.",
+                           field="backup", file=name)
+    return data
 
 
 def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
     """Return the checked manifest; refuse a foreign zip or a backup from another schema version."""
     try:
-        manifest = json.loads(archive.read(MANIFEST))
+        manifest = json.loads(member(archive, MANIFEST))
         if not isinstance(manifest, dict) or manifest.get("app") != APP:
             raise ValueError
+    except InvalidInput:
+        raise
     except (KeyError, ValueError):
         raise InvalidInput("This zip file is not a backup made by this app.", field="backup") from None
     head = head_revision()
@@ -194,7 +207,7 @@ def table_rows(archive: zipfile.ZipFile, table: Table, entry: dict[str, Any]) ->
     """Return one table's rows from the zip after checking checksum, columns and row count."""
     name = f"{table.name}.csv"
     try:
-        data = archive.read(name)
+        data = member(archive, name)
     except KeyError:
         raise InvalidInput("The backup is damaged: {file} is missing.", field="backup",
                            file=name) from None

@@ -12,9 +12,11 @@ from typing import NoReturn
 
 import click
 
-from tracker.db import open_session
+from tracker.db import open_session, run_write
 from tracker.errors import InvalidInput
-from tracker.io.backup import NotEmpty, backup_bytes, restore_backup
+from tracker.io.autobackup import restore_file
+from tracker.io.backup import NotEmpty, backup_bytes
+from tracker.io.csvread import MAX_IMPORT_BYTES, too_large
 from tracker.io.formats import CHOICES
 from tracker.io.formats.mapped import FIELDS, Mapping, load_mapping, make_mapping, save_mapping
 from tracker.io.importer import ImportResult, import_rows
@@ -74,10 +76,10 @@ def backup_command(db_url: str, target: Path) -> None:
               "(a backup of it is saved first).")
 @click.pass_obj
 def restore_command(db_url: str, source: Path, replace: bool) -> None:
-    """Put back a backup zip: into an empty database, or with --replace into one with data."""
+    """Put back a backup zip, or an automatic backup (.db): into an empty database, or with --replace."""
     with open_session(db_url) as session:
         try:
-            result = restore_backup(session=session, data=source.read_bytes(), replace=replace)
+            result = run_write(lambda: restore_file(session=session, path=source, replace=replace))
         except NotEmpty:
             fail("This database already holds data. Run again with --replace to replace all of it "
                  "(a backup of what is there is saved first).")
@@ -112,6 +114,8 @@ def import_command(db_url: str, source: Path, fmt: str, rates: tuple[str, ...], 
     """Import a statement: the tracker's CSV, Upwork, Payoneer, PayPal, or any file with --map."""
     options = ImportOptions(format=fmt, rates=pairs(rates, "--rate"), date_order=date_order,
                             mapping=chosen_mapping(mapping_name, columns, currency, platform, save_as))
+    if source.stat().st_size > MAX_IMPORT_BYTES:
+        fail(str(too_large(source.stat().st_size)))
     with open_session(db_url) as session:
         try:
             plan = plan_import(session, source.read_bytes(), options)
@@ -119,7 +123,7 @@ def import_command(db_url: str, source: Path, fmt: str, rates: tuple[str, ...], 
             report_refusals(plan)
             if dry_run or (plan.refused and not skip_invalid):
                 finish_without_writing(plan, dry_run, skip_invalid)
-            result = import_rows(session=session, plan=plan, skip_invalid=skip_invalid)
+            result = run_write(lambda: import_rows(session=session, plan=plan, skip_invalid=skip_invalid))
         except InvalidInput as err:
             fail(str(err))
     report(result)

@@ -3,6 +3,11 @@ CSV parsing with pandas (every cell text, nothing parsed as a float), and header
 
 Rows are numbered the way a spreadsheet shows them: the header is row 1, the first data row is 2.
 Rows whose cells are all empty are left out (they are not data).
+
+Refused before anything is parsed: a file over MAX_IMPORT_MB (25 MB is about 180,000 Upwork rows;
+reading one takes about 10 seconds and 550 MB of memory), binary data (an image or a spreadsheet
+renamed .csv), UTF-8 text with some lines in another encoding, and a file with no data rows. A column
+that a format needs and that appears twice is refused when the format asks for it.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -17,7 +23,10 @@ import pandas as pd
 from tracker.errors import InvalidInput
 
 _NOT_NAME = re.compile(r"[\W_]+", re.UNICODE)
+_LETTERS_BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd\ufeff]")
 BOM = "\ufeff"
+MAX_IMPORT_MB = 25
+MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024
 
 
 def normalise(header: str) -> str:
@@ -35,10 +44,14 @@ class Sheet:
     encoding: str
     index: dict[str, int] = field(default_factory=dict)
 
+    twice: set[str] = field(default_factory=set)
+
     def __post_init__(self) -> None:
-        """Map each normalised header to its first column."""
+        """Map each normalised header to its first column, and note the names used twice."""
         for position, header in enumerate(self.headers):
             self.index.setdefault(normalise(header), position)
+        counts = Counter(normalise(h) for h in self.headers)
+        self.twice = {name for name, count in counts.items() if name and count > 1}
 
     def has(self, *names: str) -> bool:
         """Return True if every named column is present (names compared normalised)."""
@@ -47,30 +60,69 @@ class Sheet:
     def position(self, *names: str) -> int | None:
         """Return the column of the first of these names that is present, or None."""
         for name in names:
+            if normalise(name) in self.twice:
+                raise InvalidInput("The file has more than one column called “{name}”, so it is not clear "
+                                   "which one to use. Delete the extra column and try again.",
+                                   field="file", name=self.headers[self.index[normalise(name)]])
             if normalise(name) in self.index:
                 return self.index[normalise(name)]
         return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name): UTF-16 or UTF-8 by byte-order mark, else UTF-8, else cp1252."""
+    """Return (text, encoding): UTF-16 by byte-order mark or by its zero bytes, else UTF-8, else cp1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return _text(data, "utf-16"), "utf-16"
     if b"\x00" in data[:4096]:
-        raise InvalidInput("This file is not a CSV text file (it holds binary data). Export the "
-                           "statement as CSV and try again.", field="file")
+        order = utf16_without_mark(data[:4096])
+        if order is None:
+            raise InvalidInput("This file is not a CSV text file (it holds binary data). Export the "
+                               "statement as CSV and try again.", field="file")
+        return _text(data, order), order
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        mixed_encodings(data)
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
 
 
+def utf16_without_mark(sample: bytes) -> str | None:
+    """Return 'utf-16-le' or 'utf-16-be' if the bytes look like UTF-16 text with no byte-order mark."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) >= 4 and odd.count(0) >= 0.9 * len(odd) and not even.count(0):
+        return "utf-16-le"
+    if len(sample) >= 4 and even.count(0) >= 0.9 * len(even) and not odd.count(0):
+        return "utf-16-be"
+    return None
+
+
+def _text(data: bytes, encoding: str) -> str:
+    """Return UTF-16 bytes as text, or refuse bytes that are not valid in it."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InvalidInput("This file is not a CSV text file (it holds binary data). Export the "
+                           "statement as CSV and try again.", field="file") from None
+
+
+def mixed_encodings(data: bytes) -> None:
+    """Refuse UTF-8 text in which some bytes are not UTF-8 (more valid UTF-8 letters than bad bytes)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if len(_LETTERS_BEYOND_ASCII.findall(text)) <= bad:
+        return  # Windows-1252 (or Latin-1) text, where a few byte pairs may look like UTF-8 by chance
+    raise InvalidInput("Line {line} of the file is not UTF-8 text, but other lines are: the file mixes "
+                       "text encodings. Save it again as “CSV UTF-8” and try again.", field="file",
+                       line=text[:text.index("\ufffd")].count("\n") + 1)
+
+
 def read_sheet(data: bytes) -> Sheet:
-    """Return the file's header and rows as text, or refuse an empty or non-CSV file."""
+    """Return the file's header and rows as text, or refuse an empty, too large or non-CSV file."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise too_large(len(data))
     text, encoding = decode(data)
     text = text.lstrip(BOM)
     if not text.strip():
@@ -89,7 +141,16 @@ def read_sheet(data: bytes) -> Sheet:
             continue
         rows.append(cells if len(cells) == width else (cells + [""] * width)[:width])
         numbers.append(number)
+    if not rows:
+        raise InvalidInput("The file has only a header row: there are no rows to import.", field="file")
     return Sheet(headers=headers, rows=rows, numbers=numbers, encoding=encoding)
+
+
+def too_large(size: int) -> InvalidInput:
+    """Return the refusal of a file over the size limit (its size in MB, rounded up)."""
+    return InvalidInput("This file is {size} MB; files up to {limit} MB can be imported. Export a "
+                        "shorter period (a year at a time) and import each file.", field="file",
+                        size=-(-size // (1024 * 1024)), limit=MAX_IMPORT_MB)
 
 
 def _parse(text: str, delimiter: str) -> list[list[str]]:
@@ -99,6 +160,10 @@ def _parse(text: str, delimiter: str) -> list[list[str]]:
                             keep_default_na=False, na_filter=False, skip_blank_lines=False,
                             skipinitialspace=True, quoting=csv.QUOTE_MINIMAL)
     except pd.errors.ParserError as err:
+        unclosed = re.search(r"EOF inside string starting at row (\d+)", str(err))
+        if unclosed:
+            raise InvalidInput("A quoted cell on line {line} is never closed: a quote mark (\") is "
+                               "missing.", field="file", line=int(unclosed.group(1)) + 1) from None
         line = re.search(r"line (\d+)", str(err))
         raise InvalidInput("The file is not valid CSV near line {line}: a row has more columns "
                            "than the header.", field="file",

@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from tracker.errors import InvalidInput
+from tracker.i18n import fill
 from tracker.io.csvread import Sheet
-from tracker.money import MAX_RATE_DECIMALS, exponent, parse_decimal
+from tracker.money import MAX_RATE_DECIMALS, exponent, parse_decimal, to_minor
 
 MONTHS = {name: i for i, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -76,24 +77,24 @@ class Refusal:
 
     def text(self, translate: Callable[[str], str] = str) -> str:
         """Return the reason in words, translated by `translate` when given."""
-        params = {k: translate(v) if k == "field" else v for k, v in self.params}
-        return translate(self.message).format(**params) if params else translate(self.message)
+        return fill(self.message, dict(self.params), translate)
 
 
 @lru_cache(maxsize=4096)
 def signed_minor(text: str, currency: str, *, field: str = "amount") -> int:
     """Return signed minor units for statement text: '1,200.00', '-$12.00', '(5.00)', '−3'."""
     cleaned = text.strip().translate(_MINUS).replace(" ", "")
-    negative = cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")"))
-    cleaned = cleaned.strip("()").lstrip("+-")
+    bracketed = cleaned.startswith("(") and cleaned.endswith(")")
+    negative = bracketed or cleaned.startswith("-")
+    cleaned = cleaned[1:-1] if bracketed else cleaned[1:] if cleaned[:1] in ("+", "-") else cleaned
     if not cleaned:
         raise InvalidInput("The {field} is missing.", field=field)
     value = parse_decimal(cleaned, field=field)
-    scaled = value.scaleb(places(currency))
-    if scaled != scaled.to_integral_value():
-        raise InvalidInput("{currency} amounts have at most {places} decimals; “{value}” has more.",
-                           field=field, currency=currency, places=places(currency), value=str(value))
-    return -int(scaled) if negative else int(scaled)
+    if cleaned[:1] in ("+", "-") or (value < 0 and negative):  # '--5', '(-5)', '-$-5': a sign twice
+        raise InvalidInput("“{text}” is not a number. Type digits, like 1,250.50.", field=field,
+                           text=text.strip())
+    minor = to_minor(value, currency, field=field)
+    return -minor if negative else minor
 
 
 @lru_cache(maxsize=64)

@@ -9,6 +9,7 @@ and mentor reviews can be limited to a date range; the other tables are always w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -18,7 +19,8 @@ import pandas as pd
 from sqlalchemy import Boolean, Column, Table, func
 from sqlmodel import Session, SQLModel, col, select
 
-from tracker.io.export import csv_bytes, payments_csv
+from tracker.io import csv_lines
+from tracker.io.export import amount_column, columns_csv, csv_bytes, harmless_all, payments_csv
 from tracker.io.text import harmless
 from tracker.models import Expense, Payment, PaymentStatus
 from tracker.money import amount_text
@@ -40,19 +42,59 @@ def tables() -> list[Table]:
 def table_frame(session: Session, table: Table, start: date | None = None,
                 end: date | None = None) -> pd.DataFrame:
     """Return one table's rows, by primary key, as exported text (see the module docstring)."""
+    columns = table_columns(session, table, start, end)
+    return pd.DataFrame(columns, columns=list(columns))
+
+
+def table_columns(session: Session, table: Table, start: date | None = None,
+                  end: date | None = None) -> dict[str, list[object]]:
+    """Return one table's exported columns by name (the rows by primary key), `home_currency` last."""
     query = select(table).order_by(*table.primary_key.columns)
     day = table.columns.get(DATED.get(table.name, ""))
     if day is not None:
         query = within(query, day, start, end)
     home = home_currency(session)
-    names = [exported_name(c) for c in table.columns]
-    has_home = any(money_in_home(table, c) for c in table.columns)
-    rows = [{exported_name(c): cell(table, c, row, home) for c in table.columns}
-            for row in session.execute(query).mappings()]
-    frame = pd.DataFrame.from_records(rows, columns=names)
-    if has_home:
-        frame["home_currency"] = home
-    return frame
+    rows = session.execute(query).all()
+    stored = dict(zip(table.columns.keys(), zip(*rows, strict=True) if rows else [()] * len(table.columns),
+                      strict=True))
+    columns = {exported_name(c): column_cells(table, c, stored, home) for c in table.columns}
+    if any(money_in_home(table, c) for c in table.columns):
+        columns["home_currency"] = [home] * len(rows)
+    return columns
+
+
+def column_cells(table: Table, column: Column[Any], stored: dict[str, Sequence[Any]],
+                 home: str) -> list[object]:
+    """Return one column's values as exported text, the same as `cell` gives each (a column at a time).
+
+    Money, flags, days and text are converted with one loop per column, which for 200,000 payments
+    is a tenth of the time of a call per cell; other values go through `cell`'s own rules.
+    """
+    values = stored[column.name]
+    if column.name.endswith("_minor"):
+        in_home = money_in_home(table, column)
+        return amount_column(values, [home] * len(values) if in_home else stored["currency"])  # type: ignore[return-value]
+    if isinstance(column.type, Boolean):
+        return ["" if v is None else "true" if v else "false" for v in values]
+    kinds = set(map(type, values)) - {type(None)}
+    if kinds <= {str}:
+        return harmless_all(values)
+    if kinds <= {int}:
+        return ["" if v is None else v for v in values]
+    if kinds <= {date} or kinds <= {datetime}:
+        return ["" if v is None else v.isoformat() for v in values]
+    return [plain(v) for v in values]
+
+
+def plain(value: Any) -> object:
+    """Return a value of no particular column as exported text (what `cell` does past money and flags)."""
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return harmless(value)
+    return value
 
 
 def exported_name(column: Column[Any]) -> str:
@@ -128,7 +170,7 @@ def summary_rows(session: Session, totals: dict[str, list[int]]) -> pd.DataFrame
 
 def export_files(session: Session, start: date | None = None, end: date | None = None) -> dict[str, bytes]:
     """Return every export file by name: one per table, payments_detailed.csv, monthly_summary.csv."""
-    files = {f"{t.name}.csv": csv_bytes(table_frame(session, t, start, end)) for t in tables()}
+    files = {f"{t.name}.csv": table_file(session, t, start, end) for t in tables()}
     files["payments_detailed.csv"] = payments_csv(session, start, end)
     files["monthly_summary.csv"] = csv_bytes(monthly_summary_frame(session, start, end))
     return files
@@ -153,7 +195,14 @@ def table_names() -> list[str]:
 
 def table_csv(session: Session, name: str, start: date | None = None, end: date | None = None) -> bytes:
     """Return one table (by name) as a CSV file's bytes."""
-    return csv_bytes(table_frame(session, SQLModel.metadata.tables[name], start, end))
+    return table_file(session, SQLModel.metadata.tables[name], start, end)
+
+
+def table_file(session: Session, table: Table, start: date | None = None, end: date | None = None) -> bytes:
+    """Return one table's CSV file: its lines written by SQLite where it can (tracker.io.csv_lines)."""
+    day = table.columns.get(DATED.get(table.name, ""))
+    written = csv_lines.table_csv(session, table, home_currency(session), day, start, end)
+    return written if written is not None else columns_csv(table_columns(session, table, start, end))
 
 
 def monthly_summary_csv(session: Session, start: date | None = None, end: date | None = None) -> bytes:

@@ -1,4 +1,4 @@
-"""Named settings: home currency, language, default platform fee rates."""
+"""Named settings: home currency, language, Bengali digits, default platform fee rates."""
 
 from __future__ import annotations
 
@@ -8,16 +8,20 @@ from sqlmodel import Session, func, select
 
 from tracker.errors import InvalidInput
 from tracker.models import Expense, Payment, Platform, Setting
-from tracker.money import HOME_CURRENCY, normalize_currency, parse_decimal
+from tracker.money import HOME_CURRENCY, normalize_currency, parse_decimal, to_latin_digits
 from tracker.services.common import writing
 
 LANGUAGES = ("bn", "en")
+SWITCH = ("on", "off")  # bengali_digits: numbers in Bengali digits when the language is Bengali
 ONBOARDED = ("done", "skipped", "demo")  # how the welcome steps ended; unset: not yet
 FEE_PREFIX = "fee_percent."
+MAX_BACKUPS = 1000
 DEFAULTS: dict[str, str] = {
     "home_currency": HOME_CURRENCY,
     "language": "",
+    "bengali_digits": "on",
     "onboarded": "",
+    "backups_to_keep": "10",  # automatic backups kept (tracker.io.autobackup)
     FEE_PREFIX + Platform.UPWORK.value: "10",
     FEE_PREFIX + Platform.FIVERR.value: "20",
     FEE_PREFIX + Platform.FREELANCER.value: "10",
@@ -86,6 +90,16 @@ def _validated(session: Session, key: str, value: str) -> str:
         if value not in LANGUAGES:
             raise InvalidInput("Choose a language: bn or en.", field="language")
         return value
+    if key == "bengali_digits":
+        if value not in SWITCH:
+            raise InvalidInput("Bengali digits are either on or off.", field="setting")
+        return value
+    if key == "backups_to_keep":
+        count = to_latin_digits(str(value).strip())
+        if not count.isdigit() or not 1 <= int(count) <= MAX_BACKUPS:
+            raise InvalidInput("Keep from 1 to {limit} automatic backups.", field="setting",
+                               limit=MAX_BACKUPS)
+        return str(int(count))
     if key == "onboarded":
         if value not in ONBOARDED:
             raise InvalidInput("The welcome steps end as done, skipped or demo.", field="setting")

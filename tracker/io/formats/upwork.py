@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tracker.errors import InvalidInput
+from tracker.i18n import N_
 from tracker.io.csvread import Sheet
 from tracker.io.rows import (
     Columns,
@@ -42,6 +43,7 @@ EXPENSES = {"membershipfee": ExpenseCategory.MEMBERSHIP, "connects": ExpenseCate
             "withdrawalfee": ExpenseCategory.OTHER}
 DESCRIPTIONS = ("Description", "Transaction Summary", "Transaction Summary Details", "Description 1",
                 "Description 2", "Description 3", "Entered Description")
+TEXT_KEYS = tuple(f"text{i}" for i in range(len(DESCRIPTIONS)))
 _REF_IN_TEXT = re.compile(r"ref\.?\s*id\s*[:#]?\s*(\w+)", re.IGNORECASE)
 
 
@@ -59,7 +61,7 @@ def parse(sheet: Sheet, options: ReadOptions) -> list[ImportRow | Refusal]:
                   "type": ("Transaction Type", "Type"), "amount": ("Amount $", "Amount")},
         optional={"team": ("Team",), "related": ("Ref ID",), "local": ("Amount in local currency",),
                   "local_currency": ("Currency",),
-                  **{f"text{i}": (name,) for i, name in enumerate(DESCRIPTIONS)}})
+                  **{key: (name,) for key, name in zip(TEXT_KEYS, DESCRIPTIONS, strict=True)}})
     return each_row(sheet, columns, lambda n, cells: upwork_row(n, cells, options.home))
 
 
@@ -67,7 +69,7 @@ def upwork_row(number: int, cells: dict[str, str], home: str) -> ImportRow:
     """Return what one Upwork row is; refuse an unknown type or an amount with the wrong sign."""
     kind = type_key(cells["type"])
     value = signed_minor(cells["amount"], CURRENCY)
-    text = " — ".join(t for t in (cells[f"text{i}"] for i in range(len(DESCRIPTIONS))) if t)
+    text = " — ".join([t for t in map(cells.__getitem__, TEXT_KEYS) if t])
     row = ImportRow(number=number, kind=RowKind.TRANSFER, day=wordy_date(cells["date"]),
                     currency=CURRENCY, amount=abs(value), source=SOURCE, ref=cells["ref"],
                     client=cells["team"], platform=Platform.UPWORK.value, note=text[:2000],
@@ -77,9 +79,9 @@ def upwork_row(number: int, cells: dict[str, str], home: str) -> ImportRow:
     if kind in INCOME or kind == "refund":
         want_positive = kind != "refund"
         if value == 0 or (value > 0) != want_positive:
-            raise InvalidInput("A “{type}” row should be money {way}, but its amount is {amount}.",
+            raise InvalidInput("A “{type}” row should be {way}, but its amount is {amount}.",
                                field="amount", type=cells["type"], amount=cells["amount"],
-                               way="in" if want_positive else "out")
+                               way=N_("money in") if want_positive else N_("money out"))
         row.kind = RowKind.PAYMENT if want_positive else RowKind.REFUND
     elif kind == "servicefee":
         row.kind, row.amount, row.fee_for = RowKind.FEE, value, _fee_target(cells, text)

@@ -1,0 +1,214 @@
+"""The speed fixes of issue 8 give exactly what the straightforward code gave.
+
+Each faster path is compared with a plain one: money arithmetic with Decimal, the CSV lines SQLite
+writes with the Python export, the importer's driver-level insert with SQLAlchemy's, the recursive
+query for months with income with a DISTINCT, and the forecast read from six months with the
+forecast read from all of them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import Session, SQLModel, select
+
+from tracker import breakdowns, money
+from tracker.errors import InvalidInput
+from tracker.forecast import forecast
+from tracker.io import csv_lines, importer
+from tracker.io.export import PAYMENT_COLUMNS, columns_csv, payment_columns, payments_csv
+from tracker.io.importer import import_rows
+from tracker.io.plan import ImportOptions, plan_import
+from tracker.io.tables_csv import export_files, table_columns, tables
+from tracker.models import Payment, PaymentStatus
+from tracker.outlook import goal_outlook
+from tracker.reports import first_month_with_money, monthly_net
+from tracker.services.clients import ClientInput, create_client
+from tracker.services.expenses import ExpenseInput, create_expense
+from tracker.services.gigs import GigInput, create_gig
+from tracker.services.goals import goal_for_month
+from tracker.services.payments import PaymentInput, create_payment
+from tracker.services.settings import home_currency
+from tracker.services.skills import SkillInput, create_skill
+
+CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
+
+
+def decimal_convert(minor: int, currency: str, rate: Decimal, home: str) -> int:
+    """Return the conversion the way it was written before: Decimal, rounded half up once."""
+    shift = 0 if currency == home else money.exponent(home) - money.exponent(currency)
+    with localcontext() as exact:
+        exact.prec = 80
+        return int((Decimal(minor).scaleb(shift) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def test_conversion_and_amount_text_agree_with_decimal_arithmetic() -> None:
+    rng = random.Random(8)
+    for _ in range(20_000):
+        minor = rng.choice([rng.randint(-10**12, 10**12), rng.randint(-999, 999), 5, -5, 50, -50])
+        rate = Decimal(rng.randint(1, 10**12)).scaleb(-rng.randint(0, 10))
+        currency, home = rng.choice(CURRENCIES), rng.choice(CURRENCIES)
+        if currency == home and rate == 1:
+            continue
+        expected = decimal_convert(minor, currency, rate, home)
+        if abs(expected) <= money.MAX_MINOR:
+            assert money.convert(minor, currency, rate, home) == expected
+        places = money.exponent(currency)
+        assert money.amount_text(minor, currency) == format(Decimal(minor).scaleb(-places), "f")
+
+
+@pytest.mark.parametrize(("text_in", "currency", "minor"), [
+    ("1234.56", "USD", 123456), ("-12", "USD", -1200), ("+7.5", "BDT", 750), ("0.001", "KWD", 1),
+    ("500", "JPY", 500), ("1,250.50", "USD", 125050), ("১২৫০.৫০", "BDT", 125050),
+    ("৳1,00,000", "BDT", 10000000),
+])
+def test_typed_amounts_read_the_same(text_in: str, currency: str, minor: int) -> None:
+    assert money.parse_amount(text_in, currency, allow_negative=True) == minor
+
+
+@pytest.mark.parametrize(("value", "currency"), [("0.125", "USD"), ("1.5", "JPY"), ("0.0001", "KWD")])
+def test_too_many_decimals_are_still_refused(value: str, currency: str) -> None:
+    with pytest.raises(InvalidInput, match="at most"):
+        money.to_minor(Decimal(value), currency)
+
+
+AWKWARD = ["plain", "Comma, Ltd", 'Say "hi"', "two\nlines", "carriage\rreturn", "=SUM(A1)", "+1", "-minus",
+           "@at", "\ttab", "'=quoted", "''+twice", "নদী ডিজাইন", ""]
+
+
+@pytest.fixture
+def awkward(session: Session) -> Session:
+    """A database whose text needs quoting and making harmless, with amounts in odd currencies."""
+    skill = create_skill(session=session, data=SkillInput(name="=Skill, \"x\"", category="-cat"))
+    for number, name in enumerate(AWKWARD):
+        client = create_client(session=session, data=ClientInput(
+            name=f"{name} {number}" if name else f"client {number}", notes=name, archived=number % 2 == 0))
+        gig = create_gig(session=session, data=GigInput(title=name or "untitled", client_id=client.id,
+                                                        skill_id=skill.id, price="10", currency="JPY"))
+        currency = CURRENCIES[number % len(CURRENCIES)]
+        create_payment(session=session, data=PaymentInput(
+            paid_on=date(2026, 8, 1 + number), gross="12.345" if currency == "KWD" else "1500",
+            currency=currency, rate=None if currency == "BDT" else "121.1234567891", gig_id=gig.id,
+            kind="refund" if number % 3 == 0 else "payment", note=name, external_ref=name or None,
+            source=name[:20] or "manual"))
+        create_expense(session=session, data=ExpenseInput(
+            spent_on=date(2026, 9, 1 + number), amount="7.5" if currency != "JPY" else "7", currency=currency,
+            rate=None if currency == "BDT" else "130.5", note=name, category="connects"))
+    session.execute(text("UPDATE payment SET created_at = '2026-08-01 10:00:00.000000' WHERE id % 2 = 0"))
+    session.commit()
+    return session
+
+
+def python_files(session: Session, start: date | None = None, end: date | None = None) -> dict[str, bytes]:
+    """Return every table file and payments_detailed.csv as the Python export writes them."""
+    files = {t.name: columns_csv(table_columns(session, t, start, end)) for t in tables()}
+    files["payments_detailed"] = columns_csv(payment_columns(session, start, end))
+    return files
+
+
+def sqlite_files(session: Session, start: date | None = None,
+                 end: date | None = None) -> dict[str, bytes | None]:
+    """Return the same files as SQLite writes them (tracker.io.csv_lines)."""
+    home = home_currency(session)
+    files: dict[str, bytes | None] = {
+        t.name: csv_lines.table_csv(session, t, home, t.columns.get(DAYS.get(t.name, "")), start, end)
+        for t in tables()}
+    files["payments_detailed"] = csv_lines.payments_csv(session, home, PAYMENT_COLUMNS, start, end)
+    return files
+
+
+DAYS = {"payment": "paid_on", "expense": "spent_on", "learning_session": "learned_on",
+        "mentor_review": "reviewed_on"}
+
+
+@pytest.mark.parametrize("window", [(None, None), (date(2026, 8, 3), date(2026, 9, 5))])
+def test_sqlite_writes_the_same_csv_bytes_as_python(awkward: Session, window: tuple) -> None:
+    assert sqlite_files(awkward, *window) == python_files(awkward, *window)
+
+
+def test_odd_words_are_made_harmless_and_quoted_too(awkward: Session) -> None:
+    """A status or currency that is not a plain word (a hand-edited backup, say) is treated as text."""
+    awkward.execute(text("UPDATE payment SET status = '=1+1', rate = '1,5' WHERE id = 3"))
+    awkward.commit()
+    written = sqlite_files(awkward)
+    assert written == python_files(awkward)
+    assert b"'=1+1" in written["payment"] and b'"1,5"' in written["payments_detailed"]
+
+
+def test_export_files_and_payments_csv_use_the_same_bytes(awkward: Session) -> None:
+    files = export_files(awkward)
+    assert files["payment.csv"] == python_files(awkward)["payment"]
+    assert payments_csv(awkward) == files["payments_detailed.csv"]
+
+
+def statement() -> bytes:
+    """Return a small Upwork statement with a fee row, a new team, awkward text and an expense."""
+    rows = [["Date", "Transaction ID", "Transaction Type", "Transaction Summary", "Team", "Freelancer",
+             "Ref ID", "Amount $"],
+            ["Aug 10, 2026", "9001", "Hourly", "Invoice, week 32", "Acme Ltd", "Rahim", "9001", "1,200.00"],
+            ["Aug 10, 2026", "9002", "Service Fee", "Service Fee for Hourly - Ref ID 9001", "Acme Ltd",
+             "Rahim", "9001", "-120.00"],
+            ["Aug 12, 2026", "9003", "Fixed-price", '=logo "v2"', "New Team", "Rahim", "9003", "300.00"],
+            ["Aug 14, 2026", "9004", "Connects", "Connects purchase", "", "Rahim", "9004", "-6.00"]]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode()
+
+
+def stored(session: Session) -> list[tuple]:
+    """Return every payment and expense as stored, with each value's SQLite type."""
+    rows = []
+    for table in ("payment", "expense", "client"):
+        columns = [c.name for c in SQLModel.metadata.tables[table].columns if c.name != "created_at"]
+        listed = ", ".join(f"{c}, typeof({c})" for c in columns)
+        rows.extend(session.execute(text(f"SELECT {listed} FROM {table} ORDER BY id")).all())
+    return rows
+
+
+def test_the_driver_insert_stores_what_sqlalchemy_stores(session: Session,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    options = ImportOptions(rates=(("USD", "121.5"),))
+    import_rows(session=session, plan=plan_import(session, statement(), options))
+    fast = stored(session)
+    for table in ("payment", "expense", "client"):
+        session.execute(text(f"DELETE FROM {table}"))
+    session.commit()
+    monkeypatch.setattr(importer, "driver_insert", lambda *args: None)
+    import_rows(session=session, plan=plan_import(session, statement(), options))
+    assert stored(session) == fast and len(fast) == 5
+
+
+def test_months_with_income_are_the_distinct_months(session: Session) -> None:
+    rng = random.Random(3)
+    for _ in range(60):
+        month = f"20{rng.randint(24, 26)}-{rng.randint(1, 12):02d}"
+        create_payment(session=session, data=PaymentInput(
+            paid_on=f"{month}-{rng.randint(1, 28):02d}", gross=str(rng.randint(1, 900)), currency="BDT",
+            kind=rng.choice(["payment", "refund"]), status=rng.choice(["cleared", "pending"])))
+    for last in ("2024-01", "2025-06", "2026-12", "2027-03"):
+        distinct = set(session.exec(select(Payment.month).where(
+            Payment.status == PaymentStatus.CLEARED.value, Payment.net_home_minor > 0,
+            Payment.month <= last).distinct()).all())
+        found = breakdowns.income_months(session, last)
+        assert set(found) == distinct and found == sorted(found, reverse=True)
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 21), date(2026, 3, 2), date(2025, 12, 31),
+                                   date(2024, 1, 5)])
+def test_the_forecast_reads_only_the_months_it_uses(session: Session, today: date) -> None:
+    rng = random.Random(today.toordinal())
+    for _ in range(40):
+        month = f"20{rng.randint(25, 26)}-{rng.randint(1, 12):02d}"
+        create_payment(session=session, data=PaymentInput(paid_on=f"{month}-10", currency="BDT",
+                                                          gross=str(rng.randint(1_000, 150_000))))
+    current = f"{today.year:04d}-{today.month:02d}"
+    first = first_month_with_money(session) or current
+    everything = forecast(monthly_net(session, min(first, current), current), current,
+                          goal_for_month(session, current))
+    assert goal_outlook(session, today) == everything
