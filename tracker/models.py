@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -275,3 +275,8 @@ class ChecklistItem(SQLModel, table=True):
     done: bool = False
     done_on: date | None = None
     note: str = Field(default="", max_length=2000)
+
+
+def tables_in_order() -> list[Table]:
+    """Return every table of the models, parents before children (for backup, restore, export)."""
+    return list(SQLModel.metadata.sorted_tables)

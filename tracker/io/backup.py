@@ -21,10 +21,11 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, TypeDecorator, func, select, text
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from tracker.db import current_revision, head_revision
 from tracker.errors import InvalidInput
+from tracker.models import tables_in_order as tables
 from tracker.models import utc_now
 from tracker.services.common import writing
 
@@ -35,11 +36,6 @@ MANIFEST = "manifest.json"
 MAX_MEMBER_BYTES = 512 * 1024 * 1024  # one table's CSV; ten busy years of payments are about 50 MB
 # What zipfile and zlib raise for a damaged or unusual zip (a wrong checksum, cut short, encrypted).
 DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
-
-
-def tables() -> list[Table]:
-    """Return every table of the models, parents before children."""
-    return list(SQLModel.metadata.sorted_tables)
 
 
 def encode(value: Any) -> str:

@@ -23,6 +23,7 @@ from tracker.io import csv_lines
 from tracker.io.export import amount_column, columns_csv, csv_bytes, harmless_all, payments_csv
 from tracker.io.text import harmless
 from tracker.models import Expense, Payment, PaymentStatus
+from tracker.models import tables_in_order as tables
 from tracker.money import amount_text
 from tracker.reports import goal_in, months_between
 from tracker.services.goals import goal_history
@@ -32,11 +33,6 @@ DATED = {"payment": "paid_on", "expense": "spent_on", "learning_session": "learn
          "mentor_review": "reviewed_on"}
 SUMMARY_COLUMNS = ["month", "currency", "gross", "fees", "expenses", "net", "pending", "goal",
                    "progress_percent"]
-
-
-def tables() -> list[Table]:
-    """Return every table of the models, parents before children."""
-    return list(SQLModel.metadata.sorted_tables)
 
 
 def table_frame(session: Session, table: Table, start: date | None = None,
