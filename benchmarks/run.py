@@ -34,6 +34,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 import data  # noqa: E402  (benchmarks/data.py, found through the path above)
 
 RATES = (("USD", "121.50"),)
+SECTIONS = ("dashboard", "report", "import", "export")
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -45,6 +46,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5; quick 2)")
     parser.add_argument("--cache", type=Path, default=data.CACHE, help="folder of the generated data")
     parser.add_argument("--json", type=Path, default=None, help="also write the JSON object to this file")
+    parser.add_argument("--only", action="append", choices=SECTIONS, default=None,
+                        help="measure only this part (repeatable); the targets table needs all of them")
     return parser.parse_args(argv)
 
 
@@ -221,15 +224,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             ("export", lambda: export_all(path, few)),
         ]
         for name, measure in sections:
+            if args.only and name not in args.only:
+                continue
             load = os.getloadavg()[0]
             figures[name] = measure()
             figures[name]["load_average"] = [round(load, 2), round(os.getloadavg()[0], 2)]
         figures["machine"]["load_after"] = os.getloadavg()
         figures["seconds_in_all"] = time.perf_counter() - started
-        figures["targets"] = targets(figures)
+        if not args.only:
+            figures["targets"] = targets(figures)
     print(json.dumps(figures, default=str))
-    print()
-    print(table(figures))
+    if not args.only:
+        print()
+        print(table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, default=str) + "\n")
     return figures
