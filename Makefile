@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test e2e setup lint fmt migrate i18n bench clean-venv
+.PHONY: run test test-pg e2e setup lint fmt migrate i18n bench clean-venv
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ run: migrate
 test: setup
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -rs
+
+# The whole suite again on PostgreSQL: the tests start a throw-away server from Debian's packages
+# (apt-get install postgresql) in a temporary folder, reachable only through its Unix socket.
+test-pg: setup
+	TRACKER_TEST_POSTGRES=1 $(PY) -m pytest -rs
 
 # Only the browser tests; screenshots go to tests/e2e/screenshots/.
 e2e: setup

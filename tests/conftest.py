@@ -1,7 +1,10 @@
-"""Shared fixtures: a fresh SQLite database per test, migrated by Alembic like the app's.
+"""Shared fixtures: a fresh database per test, migrated by Alembic like the app's.
 
-Alembic runs once per test session on a template file; each test gets its own copy of it, so a
-test starts from exactly the schema the app creates, without paying for the migrations again.
+On SQLite (the default) Alembic runs once per test session on a template file; each test gets its
+own copy of it, so a test starts from exactly the schema the app creates, without paying for the
+migrations again. With TRACKER_TEST_POSTGRES=1 (`make test-pg`) a throw-away PostgreSQL server is
+started for the session, one database on it is migrated once and emptied before each test
+(tests/databases.py).
 """
 
 from __future__ import annotations
@@ -13,7 +16,30 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
+from tests import databases
 from tracker.db import current_revision, forget_engines, head_revision, make_engine, migrate, open_session
+
+
+@pytest.fixture(scope="session", autouse=True)
+def postgres_server() -> Iterator[None]:
+    """With TRACKER_TEST_POSTGRES=1, run a throw-away PostgreSQL server for the whole test session."""
+    if databases.ON_POSTGRES:
+        databases.start_postgres()
+    yield
+    databases.stop_postgres()
+
+
+@pytest.fixture(scope="session")
+def postgres_database(postgres_server: None, tmp_path_factory: pytest.TempPathFactory) -> str | None:
+    """Return the URL of the session's migrated PostgreSQL database (None when testing on SQLite)."""
+    if not databases.ON_POSTGRES:
+        return None
+    url = databases.new_database(tmp_path_factory.getbasetemp(), "tracker")
+    engine = make_engine(url)
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -30,11 +56,20 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, migrated_template: Path) -> Iterator[str]:
-    """Return the URL of a new, empty, migrated database file; TRACKER_DB_URL points at it."""
-    path = tmp_path / "tracker.db"
-    shutil.copyfile(migrated_template, path)
-    url = f"sqlite:///{path}"
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, migrated_template: Path,
+           postgres_database: str | None) -> Iterator[str]:
+    """Return the URL of a new (or emptied), migrated database; TRACKER_DB_URL points at it."""
+    if postgres_database is not None:
+        url = postgres_database
+        monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path))  # its automatic backups, as beside a file
+        forget_engines()
+        engine = make_engine(url)
+        databases.empty_all_tables(engine)
+        engine.dispose()
+    else:
+        path = tmp_path / "tracker.db"
+        shutil.copyfile(migrated_template, path)
+        url = f"sqlite:///{path}"
     monkeypatch.setenv("TRACKER_DB_URL", url)
     yield url
     forget_engines()

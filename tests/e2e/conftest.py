@@ -32,6 +32,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from tests import databases
 from tests.e2e.browser import COUNT_MESSAGES, open_app, screenshot
 from tracker.config import PROJECT_ROOT
 
@@ -92,7 +93,7 @@ def free_port() -> int:
 
 def start_server(folder: Path, port: int) -> tuple[subprocess.Popen[bytes], App]:
     """Start `streamlit run` on a port with a database in `folder`; return the process and the app."""
-    db_url = f"sqlite:///{folder / 'tracker.db'}"
+    db_url = databases.new_database(folder, "tracker.db")
     data_dir = folder / "data"
     data_dir.mkdir(exist_ok=True)
     log = folder / f"streamlit-{port}.log"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import create_engine
 
 from tests.e2e.browser import heading, no_trouble, screenshot, wait_idle
 from tests.e2e.conftest import App
@@ -36,10 +35,11 @@ def test_welcome_in_bengali_keeps_the_goal_and_adds_a_skill(page: Page, app: App
     press_button(page, "শেষ করুন")
     expect(heading(page, "ড্যাশবোর্ড")).to_be_visible()
     no_trouble(page)
-    database = sqlite3.connect(app.db_url.removeprefix("sqlite:///"))
+    database = create_engine(app.db_url)
     try:
-        assert database.execute("SELECT target_minor FROM goal").fetchall() == [(10_000_000,)]
-        assert database.execute("SELECT name FROM skill").fetchall() == [("লোগো ডিজাইন",)]
-        assert database.execute("SELECT value FROM setting WHERE key = 'language'").fetchall() == [("bn",)]
+        with database.connect() as rows:
+            assert rows.exec_driver_sql("SELECT target_minor FROM goal").all() == [(10_000_000,)]
+            assert rows.exec_driver_sql("SELECT name FROM skill").all() == [("লোগো ডিজাইন",)]
+            assert rows.exec_driver_sql("SELECT value FROM setting WHERE key = 'language'").all() == [("bn",)]
     finally:
-        database.close()
+        database.dispose()
