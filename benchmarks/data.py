@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from tracker.db import head_revision, make_engine, migrate
@@ -107,6 +108,15 @@ def build_database(path: Path, sizes: Sizes, end: str) -> dict[str, float]:
     if path.exists():
         path.unlink()
     engine = make_engine(f"sqlite:///{path}")
+    took = fill_database(engine, sizes, end)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # no ANALYZE: a person's file has none
+    engine.dispose()
+    return took
+
+
+def fill_database(engine: Engine, sizes: Sizes, end: str) -> dict[str, float]:
+    """Migrate the (empty) database and fill it with the history; return seconds taken per kind."""
     migrate(engine)
     rng = random.Random(sizes.seed)
     months = history_months(end)
@@ -140,9 +150,6 @@ def build_database(path: Path, sizes: Sizes, end: str) -> dict[str, float]:
                 days=int((last - first).days * rng.random() ** 1.5)), minutes=rng.randint(15, 240))
             for _ in range(sizes.learning)])
         took["expenses_and_learning"] = time.perf_counter() - clock
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # no ANALYZE: a person's file has none
-    engine.dispose()
     return took
 
 
