@@ -3,11 +3,18 @@
 Usage: `python benchmarks/dashboard.py URL RUNS`.
 
 Prints one JSON object (seconds, medians of RUNS runs):
-- `cold`: the page run by AppTest right after `st.cache_data.clear()`, as after any write;
+- `cold`: the page as first opened (its first tab), run by AppTest right after `st.cache_data.clear()`,
+  as after any write;
+- `cold_same_session`: the same, but the page runs again in one AppTest (one person's session, as
+  after a write) instead of a new AppTest each time, whose set-up and compiling of the page (about
+  60 ms here) a running server does not repeat;
 - `warm`: the page run again with the readers' results cached;
 - `readers`: the readers the page calls (recorded from one run through `ui.read`), each run once
   with its own session like `ui._read` does, without Streamlit: the floor of the page's SQL;
-- `peak_rss_mb`: the peak resident set of this process (the page run and its readers).
+- `tabs`: each other tab of the page, by its label, opened cold (the page run right after
+  `st.cache_data.clear()` with that tab chosen); `tab_readers`: the floor of the readers that run;
+- `peak_rss_mb`: the peak resident set of this process after the first tab's runs and readers;
+  `peak_rss_mb_with_tabs`: the same after every tab was opened too.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "pages" / "dashboard.py"
+TABS_KEY = "dashboard_tabs"
+Calls = dict[tuple[str, tuple[Any, ...]], Callable[..., Any]]
 
 
 def median_seconds(action: Callable[[], Any], runs: int) -> float:
@@ -46,46 +55,80 @@ def main(url: str, runs: int) -> dict[str, Any]:
     from tracker import ui
     from tracker.db import get_engine
 
-    def page() -> AppTest:
-        at = AppTest.from_file(str(PAGE), default_timeout=120).run()
+    def page(tab: str | None = None) -> AppTest:
+        at = AppTest.from_file(str(PAGE), default_timeout=120)
+        if tab is not None:
+            at.session_state[TABS_KEY] = tab
+        at.run()
         if at.exception:
             raise RuntimeError(f"the Dashboard failed: {[e.value for e in at.exception]}")
         return at
 
-    calls: dict[tuple[str, tuple[Any, ...]], Callable[..., Any]] = {}
-    original = ui.read
+    def recorded(tab: str | None = None) -> tuple[Calls, AppTest]:
+        """Run the page once (cold) and return the reader calls it made."""
+        calls: Calls = {}
+        original = ui.read
 
-    def recording(reader: Callable[..., Any], *args: Any) -> Any:
-        calls.setdefault((f"{reader.__module__}.{reader.__qualname__}", args), reader)
-        return original(reader, *args)
+        def recording(reader: Callable[..., Any], *args: Any) -> Any:
+            calls.setdefault((f"{reader.__module__}.{reader.__qualname__}", args), reader)
+            return original(reader, *args)
 
-    ui.read = recording  # type: ignore[assignment]
-    st.cache_data.clear()
-    page()  # the first run imports what the page needs; not timed
-    ui.read = original  # type: ignore[assignment]
+        ui.read = recording  # type: ignore[assignment]
+        try:
+            st.cache_data.clear()
+            at = page(tab)
+        finally:
+            ui.read = original  # type: ignore[assignment]
+        return calls, at
+
+    calls, first = recorded()  # the first run imports what the page needs; not timed
+    labels = [t.label for t in first.tabs]
     engine = get_engine(url)
 
-    def readers() -> None:
-        for (_name, args), reader in calls.items():
-            with Session(engine, expire_on_commit=False) as session:
-                reader(session, *args)
+    def readers(chosen: Calls) -> Callable[[], None]:
+        def run() -> None:
+            for (_name, args), reader in chosen.items():
+                with Session(engine, expire_on_commit=False) as session:
+                    reader(session, *args)
+        return run
 
-    def cold() -> None:
+    def cold(tab: str | None = None) -> Callable[[], None]:
+        def run() -> None:
+            st.cache_data.clear()
+            page(tab)
+        return run
+
+    figures: dict[str, Any] = {"cold": median_seconds(cold(), runs)}
+    session = page()  # one person's session: after a write the same page runs again in it
+
+    def cold_again() -> None:
         st.cache_data.clear()
-        page()
+        session.run()
+        if session.exception:
+            raise RuntimeError(f"the Dashboard failed: {[e.value for e in session.exception]}")
 
-    figures = {"cold": median_seconds(cold, runs)}
+    figures["cold_same_session"] = median_seconds(cold_again, runs)
     page()
     figures["warm"] = median_seconds(page, runs)
-    figures["readers"] = median_seconds(readers, runs)
+    figures["readers"] = median_seconds(readers(calls), runs)
     figures["reader_calls"] = len(calls)
     figures["each_reader"] = each_reader(calls, engine, runs)
-    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak_rss_mb"] = peak_rss_mb()
+    figures["tabs"], figures["tab_readers"] = {}, {}
+    for label in labels[1:]:
+        tab_calls, _at = recorded(label)
+        figures["tabs"][label] = median_seconds(cold(label), runs)
+        figures["tab_readers"][label] = median_seconds(readers(tab_calls), runs)
+    figures["peak_rss_mb_with_tabs"] = peak_rss_mb()
     return figures
 
 
-def each_reader(calls: dict[tuple[str, tuple[Any, ...]], Callable[..., Any]], engine: Any,
-                runs: int) -> list[tuple[str, float]]:
+def peak_rss_mb() -> float:
+    """Return the peak resident set of this process so far, in megabytes."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def each_reader(calls: Calls, engine: Any, runs: int) -> list[tuple[str, float]]:
     """Return every reader call the page made with its median seconds, slowest first."""
     from sqlmodel import Session
 

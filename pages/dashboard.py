@@ -54,12 +54,9 @@ if advice.long_gap(away := ui.read(advice.days_since_activity, today)):
     ui.advice(notes.COME_BACK)
     st.caption(_("Your last learning time or payment is from {days} days ago.").format(days=ui.number(away)))
 
-progress_tab, sources_tab, pipeline_tab, learning_tab, owed_tab = ui.tabs(
-    [_("Progress"), _("Where money comes from"), _("Gigs"), _("Learning and rates"), _("Owed to you")],
-    key="dashboard_tabs",
-)
 
-with progress_tab:
+def show_progress() -> None:
+    """Draw the months' net income, this month's days, and the forecast."""
     span = st.radio(
         _("Months shown"),
         [12, 24],
@@ -77,7 +74,7 @@ with progress_tab:
         home,
         key="chart_month",
     )
-    forecast = ui.read(outlook.goal_outlook, today)
+    forecast, history = ui.read(outlook.outlook_and_history, today)
     if forecast.outlook is Outlook.NEED_MORE_DATA:
         st.info(
             _("The forecast needs at least three complete months of income; it has {count}.").format(
@@ -85,7 +82,6 @@ with progress_tab:
             )
         )
     else:
-        history = ui.read(reports.monthly_net, forecast.months_used[0], current)
         ui.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home, key="chart_forecast")
         kind, sentence = views.forecast_text(forecast, ui.percent, _, ui.month)
         getattr(st, kind)(sentence)
@@ -98,19 +94,21 @@ with progress_tab:
         )
     )
 
-with sources_tab:
+
+def show_sources() -> None:
+    """Draw the twelve months' income by kind of work, platform and client, and the largest client's share."""
     first = reports.add_months(month, -11)
     st.caption(_("The twelve months up to {month}.").format(month=ui.month(month)))
-    for title, reader, words in [
-        (_("By kind of work"), breakdowns.income_by_category, True),
-        (_("By platform"), breakdowns.income_by_platform, True),
-        (_("Top 10 clients"), breakdowns.income_by_client, False),  # names the person typed
+    sources = ui.read(breakdowns.income_sources, first, month)
+    for title, rows, words in [
+        (_("By kind of work"), sources.by_category, True),
+        (_("By platform"), sources.by_platform, True),
+        (_("Top 10 clients"), sources.by_client, False),  # names the person typed
     ]:
-        rows = ui.read(reader, first, month)
         if rows:
             names = [(_(r.name) if words else r.name) if r.name else _("not linked") for r in rows]
             ui.chart(charts.shares_chart, title, names, [r.net_minor for r in rows], home, key=title)
-    largest = ui.read(breakdowns.largest_client_share, first, month)
+    largest = sources.largest_client_share
     if largest is not None:
         st.metric(_("Share of your largest client"), ui.percent(largest))
         if largest > breakdowns.RISKY_SHARE:
@@ -121,7 +119,9 @@ with sources_tab:
                 )
             )
 
-with pipeline_tab:
+
+def show_gigs() -> None:
+    """Draw the pipeline: gigs per status, the share of proposals won, agreed values."""
     counts = ui.read(breakdowns.pipeline_counts)
     ui.chart(charts.pipeline_chart, counts, key="chart_pipeline")
     rate = breakdowns.win_rate(counts)
@@ -135,28 +135,44 @@ with pipeline_tab:
     )
     st.dataframe(views.status_frame(ui.read(totals_by_status), _, ui.bengali()), hide_index=True)
 
-with learning_tab:
-    st.subheader(_("Learning against earning"))
-    st.dataframe(
-        views.learning_frame(ui.read(breakdowns.learning_against_earning), ui.money, _, ui.day),
-        hide_index=True,
-    )
-    for title, by in [(_("Per hour worked, by skill"), "skill"), (_("Per hour worked, by client"), "client")]:
-        st.subheader(title)
-        st.dataframe(views.hourly_frame(ui.read(breakdowns.hourly_rates, by), ui.money, _), hide_index=True)
 
-with owed_tab:
-    owed = ui.read(breakdowns.money_owed, today)
+def show_learning() -> None:
+    """Draw learning against earning per skill, and net income per hour worked by skill and client."""
+    rates = ui.read(breakdowns.learning_and_rates)
+    st.subheader(_("Learning against earning"))
+    st.dataframe(views.learning_frame(rates.skills, ui.money, _, ui.day), hide_index=True)
+    for title, rows in [(_("Per hour worked, by skill"), rates.by_skill),
+                        (_("Per hour worked, by client"), rates.by_client)]:
+        st.subheader(title)
+        st.dataframe(views.hourly_frame(rows, ui.money, _), hide_index=True)
+
+
+def show_owed() -> None:
+    """Draw delivered work not paid yet, the income streak and the days learned."""
+    unpaid = ui.read(breakdowns.money_owed, today)
     st.caption(
         _(
             "Delivered work not paid yet, oldest first. After {days} days it counts as overdue: "
             "check on the client, and do not start new work for them until they pay (S18)."
         ).format(days=ui.number(OVERDUE_DAYS))
     )
-    if owed:
-        st.dataframe(views.owed_frame(owed, ui.money, _, ui.day), hide_index=True)
+    if unpaid:
+        st.dataframe(views.owed_frame(unpaid, ui.money, _, ui.day), hide_index=True)
     else:
         st.success(_("Nobody owes you for delivered work."))
     streak, studied = st.columns(2)
     streak.metric(_("Months in a row with income"), ui.number(ui.read(breakdowns.income_streak, current)))
     studied.metric(_("Days you learned, last 30"), ui.number(ui.read(breakdowns.learning_days, today)))
+
+
+ui.keep_widgets("dashboard_span")  # its tab may be closed in this run
+ui.lazy_tabs(
+    {
+        _("Progress"): show_progress,
+        _("Where money comes from"): show_sources,
+        _("Gigs"): show_gigs,
+        _("Learning and rates"): show_learning,
+        _("Owed to you"): show_owed,
+    },
+    key="dashboard_tabs",
+)

@@ -2,8 +2,9 @@
 
 Each faster path is compared with a plain one: money arithmetic with Decimal, the CSV lines SQLite
 writes with the Python export, the importer's driver-level insert with SQLAlchemy's, the recursive
-query for months with income with a DISTINCT, and the forecast read from six months with the
-forecast read from all of them.
+query for months with income (and with payments) with a DISTINCT, the forecast read from six months
+with the forecast read from all of them, and the Dashboard's combined readers (learning and rates,
+income sources, the forecast with its chart's months) with one query per figure.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pytest
 from sqlalchemy import text
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from tracker import breakdowns, money
 from tracker.errors import InvalidInput
@@ -26,8 +27,8 @@ from tracker.io.export import PAYMENT_COLUMNS, columns_csv, payment_columns, pay
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files, table_columns, tables
-from tracker.models import Payment, PaymentStatus
-from tracker.outlook import goal_outlook
+from tracker.models import Client, Gig, LearningSession, Payment, PaymentStatus, Skill
+from tracker.outlook import goal_outlook, outlook_and_history
 from tracker.reports import first_month_with_money, monthly_net
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
@@ -35,7 +36,8 @@ from tracker.services.gigs import GigInput, create_gig
 from tracker.services.goals import goal_for_month
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.settings import home_currency
-from tracker.services.skills import SkillInput, create_skill
+from tracker.services.skills import LearningInput, SkillInput, create_skill, log_learning
+from tracker.tables import months_with_payments
 
 CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
 
@@ -212,3 +214,127 @@ def test_the_forecast_reads_only_the_months_it_uses(session: Session, today: dat
     everything = forecast(monthly_net(session, min(first, current), current), current,
                           goal_for_month(session, current))
     assert goal_outlook(session, today) == everything
+
+
+@pytest.fixture
+def busy(session: Session) -> Session:
+    """Skills, clients, gigs with and without hours, cleared, pending and unlinked payments, learning."""
+    rng = random.Random(8)
+    skills = [create_skill(session=session, data=SkillInput(name=name, category=category)).id
+              for name, category in [("logo design", "graphic design"), ("Banner", "graphic design"),
+                                     ("SEO", "search engine optimisation"), ("Unused", "editing")]]
+    clients = [create_client(session=session, data=ClientInput(name=name, platform=platform)).id
+               for name, platform in [("Acme", "Upwork"), ("Zed", "direct"), ("Bright", "Fiverr"),
+                                      ("Quiet", "direct")]]
+    gigs = [create_gig(session=session, data=GigInput(
+        title=f"Gig {i}", client_id=rng.choice([*clients[:3], None]),
+        skill_id=rng.choice([*skills[:3], None]),
+        platform=rng.choice(["Upwork", "Fiverr", "direct"]), hours_worked=rng.choice(["0", "1.5", "12"]),
+        status="paid", currency="BDT")).id for i in range(14)]
+    for _ in range(90):
+        month = f"20{rng.randint(25, 26)}-{rng.randint(1, 12):02d}"
+        gig = rng.choice([*gigs, None])
+        create_payment(session=session, data=PaymentInput(
+            paid_on=f"{month}-{rng.randint(1, 28):02d}", gross=str(rng.randint(1, 90_000)), currency="BDT",
+            gig_id=gig, client_id=None if gig else rng.choice([*clients, None]),
+            platform=None if gig else rng.choice(["Upwork", "direct", None]),
+            kind=rng.choice(["payment", "payment", "refund"]),
+            status=rng.choice(["cleared", "cleared", "pending"])))
+    for day, minutes in [("2026-01-03", 30), ("2026-02-04", 45), ("2026-02-05", 90)]:
+        log_learning(session=session, data=LearningInput(skill_id=skills[0], learned_on=day, minutes=minutes))
+    return session
+
+
+def plain_per_gig(session: Session):  # noqa: ANN201  (a subquery)
+    """Return every gig's first cleared payment day and cleared net, the way it was written before."""
+    return (select(Payment.gig_id, func.min(Payment.paid_on).label("first"),
+                   func.sum(Payment.net_home_minor).label("net"))
+            .where(Payment.status == PaymentStatus.CLEARED.value, col(Payment.gig_id).is_not(None))
+            .group_by(Payment.gig_id).subquery())
+
+
+def plain_learning(session: Session) -> list[breakdowns.SkillReturn]:
+    """Return learning against earning with one query per figure, as before the combined query."""
+    learned = (select(LearningSession.skill_id, func.sum(LearningSession.minutes).label("minutes"))
+               .group_by(LearningSession.skill_id).subquery())
+    per_gig = plain_per_gig(session)
+    earned = (select(Gig.skill_id, func.min(per_gig.c.first).label("first"),
+                     func.sum(per_gig.c.net).label("net"))
+              .join(Gig, per_gig.c.gig_id == Gig.id).group_by(Gig.skill_id).subquery())
+    rows = session.exec(select(Skill.name, learned.c.minutes, earned.c.first, earned.c.net)
+                        .join(learned, learned.c.skill_id == Skill.id, isouter=True)
+                        .join(earned, earned.c.skill_id == Skill.id, isouter=True)
+                        .order_by(func.lower(Skill.name), Skill.id)).all()
+    return [breakdowns.SkillReturn(skill=name, minutes_learned=int(minutes or 0), first_earning=first,
+                                   net_minor=int(net or 0)) for name, minutes, first, net in rows]
+
+
+def plain_rates(session: Session, by: str) -> list[breakdowns.HourlyRate]:
+    """Return the hourly rates by skill or client with a query of their own, as before."""
+    per_gig = plain_per_gig(session)
+    owner, key = (Skill, Gig.skill_id) if by == "skill" else (Client, Gig.client_id)
+    rows = session.exec(select(owner.name, func.sum(Gig.minutes_worked), func.sum(per_gig.c.net))
+                        .join(per_gig, per_gig.c.gig_id == Gig.id).join(owner, col(key) == owner.id)
+                        .where(Gig.minutes_worked > 0).group_by(key, owner.name)
+                        .order_by(func.sum(per_gig.c.net).desc(), key)).all()
+    return [breakdowns.HourlyRate(name=n, minutes_worked=int(m), net_minor=int(net)) for n, m, net in rows]
+
+
+def test_learning_and_rates_match_one_query_per_figure(busy: Session) -> None:
+    combined = breakdowns.learning_and_rates(busy)
+    assert combined.skills == plain_learning(busy)
+    assert combined.by_skill == plain_rates(busy, "skill") and combined.by_skill
+    assert combined.by_client == plain_rates(busy, "client") and combined.by_client
+    assert [s.skill for s in combined.skills] == ["Banner", "logo design", "SEO", "Unused"]
+    assert combined.skills[-1].first_earning is None and combined.skills[-1].net_minor == 0
+
+
+@pytest.mark.parametrize(("first", "last"), [("2025-01", "2026-12"), ("2026-03", "2026-08"),
+                                             ("2027-01", "2027-06")])
+def test_income_sources_match_each_breakdown(busy: Session, first: str, last: str) -> None:
+    sources = breakdowns.income_sources(busy, first, last)
+    assert sources.by_category == breakdowns.income_by_category(busy, first, last)
+    assert sources.by_platform == breakdowns.income_by_platform(busy, first, last)
+    assert sources.by_client == breakdowns.income_by_client(busy, first, last)
+    assert sources.largest_client_share == breakdowns.largest_client_share(busy, first, last)
+
+
+def test_months_with_payments_are_the_distinct_months(busy: Session) -> None:
+    distinct = busy.exec(select(Payment.month).distinct().order_by(col(Payment.month).desc())).all()
+    assert months_with_payments(busy) == list(distinct) and len(distinct) > 10
+
+
+def test_months_with_payments_on_an_empty_database(session: Session) -> None:
+    assert months_with_payments(session) == []
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 21), date(2026, 3, 2), date(2025, 2, 1), date(2024, 1, 5)])
+def test_the_forecast_chart_shows_the_months_the_forecast_read(busy: Session, today: date) -> None:
+    trend, history = outlook_and_history(busy, today)
+    current = f"{today.year:04d}-{today.month:02d}"
+    assert trend == goal_outlook(busy, today)
+    if trend.months_used:
+        assert history == monthly_net(busy, trend.months_used[0], current)
+    else:
+        assert history == []
+
+
+def test_charts_built_in_one_go_keep_their_titles_and_axes(busy: Session) -> None:
+    """The figures get their layout in one dict: every title, axis type and tick is still there."""
+    from tracker import charts
+
+    series = monthly_net(busy, "2026-01", "2026-12")
+    fig = charts.monthly_net_chart(series, "BDT", label=str.upper, month=lambda m: f"<{m}>")
+    assert (fig.layout.title.text, fig.layout.xaxis.title.text, fig.layout.yaxis.title.text) == (
+        "NET INCOME PER MONTH", "MONTH", "NET INCOME")
+    assert fig.layout.xaxis.type == "category" and fig.layout.xaxis.ticktext[0] == "<2026-01>"
+    assert all("৳" in tick for tick in fig.layout.yaxis.ticktext)
+    trend, history = outlook_and_history(busy, date(2026, 11, 21))
+    fig = charts.forecast_chart(history, trend, 10_000_000, "BDT")
+    assert fig.layout.xaxis.type == "category"
+    assert [t.name for t in fig.data] == ["Net income", "Trend", "Goal"]
+    fig = charts.month_progress_chart("2026-02", [], 10_000_000, "BDT", bengali=True)
+    assert fig.layout.xaxis.title.text == "Day" and list(fig.layout.xaxis.ticktext) == ["১", "৮", "১৫", "২২"]
+    fig = charts.shares_chart("By platform", ["Upwork"], [100], "BDT")
+    assert fig.layout.yaxis.autorange == "reversed" and fig.layout.xaxis.title.text == "Net income"
+    assert charts.pipeline_chart({"lead": 2}).layout.yaxis.title.text == "Gigs"

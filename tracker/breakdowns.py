@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlmodel import Session, col, exists, func, select
+from sqlmodel import Session, case, col, exists, func, literal, null, select, union_all
 
 from tracker.models import Client, Gig, GigStatus, LearningSession, Payment, PaymentStatus, Skill
 from tracker.pipeline import OVERDUE_DAYS, agreed_value
@@ -20,6 +20,7 @@ TOP_CLIENTS = 10
 RISKY_SHARE = Decimal("0.5")  # above this, one client is most of the income
 WON = (GigStatus.ACTIVE.value, GigStatus.DELIVERED.value, GigStatus.PAID.value)
 UNKNOWN = ""
+BY_SKILL, BY_CLIENT = "skill", "client"
 
 
 @dataclass(frozen=True)
@@ -99,45 +100,104 @@ def income_by_client(session: Session, first: str, last: str) -> list[Share]:
 def largest_client_share(session: Session, first: str, last: str) -> Decimal | None:
     """Return the largest named client's share of all net income (concentration risk), or None."""
     total = session.exec(select(func.sum(Payment.net_home_minor)).where(*_cleared_in(first, last))).one()
-    named = [s for s in income_by_client(session, first, last) if s.name != UNKNOWN]
-    if not total or int(total) <= 0 or not named:
+    return client_share(income_by_client(session, first, last), int(total or 0))
+
+
+def client_share(top_clients: list[Share], total_minor: int) -> Decimal | None:
+    """Return the largest named client's share of the total (clients largest first), or None."""
+    named = [s for s in top_clients if s.name != UNKNOWN]
+    if total_minor <= 0 or not named:
         return None
-    return Decimal(named[0].net_minor) / Decimal(int(total))
+    return Decimal(named[0].net_minor) / Decimal(total_minor)
 
 
-def learning_against_earning(session: Session) -> list[SkillReturn]:
-    """Return, per skill: minutes learned, first cleared payment, and lifetime net income."""
-    learned = (select(LearningSession.skill_id, func.sum(LearningSession.minutes).label("minutes"))
-               .group_by(LearningSession.skill_id).subquery())
+@dataclass(frozen=True)
+class Sources:
+    """Where a range of months' income came from: by kind of work, platform and client."""
+
+    by_category: list[Share]
+    by_platform: list[Share]
+    by_client: list[Share]
+    largest_client_share: Decimal | None
+
+
+def income_sources(session: Session, first: str, last: str) -> Sources:
+    """Return the range's income by category, platform and top client, and the largest client's share.
+
+    Every cleared payment falls in exactly one platform (or none, counted as ''), so the platforms
+    add up to the total: the share needs no query of its own.
+    """
+    by_platform = income_by_platform(session, first, last)
+    by_client = income_by_client(session, first, last)
+    return Sources(by_category=income_by_category(session, first, last), by_platform=by_platform,
+                   by_client=by_client,
+                   largest_client_share=client_share(by_client, sum(s.net_minor for s in by_platform)))
+
+
+@dataclass(frozen=True)
+class LearningAndRates:
+    """Learning against earning per skill, and net income per hour worked by skill and by client."""
+
+    skills: list[SkillReturn]
+    by_skill: list[HourlyRate]
+    by_client: list[HourlyRate]
+
+
+def learning_and_rates(session: Session) -> LearningAndRates:
+    """Return learning against earning and the hourly rates, summing each gig's payments only once.
+
+    One query sums every gig's cleared payments (the slow part: it reads every payment) and groups
+    the gigs by skill and, those with hours logged, by client; the skills and their learning time
+    are a small query of their own.
+    """
     per_gig = (select(Payment.gig_id, func.min(Payment.paid_on).label("first"),  # from ix_payment_gig
                       func.sum(Payment.net_home_minor).label("net"))
                .where(Payment.status == PaymentStatus.CLEARED.value, col(Payment.gig_id).is_not(None))
                .group_by(Payment.gig_id).subquery())
-    earned = (select(Gig.skill_id, func.min(per_gig.c.first).label("first"),
-                     func.sum(per_gig.c.net).label("net"))
-              .join(Gig, per_gig.c.gig_id == Gig.id).group_by(Gig.skill_id).subquery())
-    rows = session.exec(
-        select(Skill.name, learned.c.minutes, earned.c.first, earned.c.net)
-        .join(learned, learned.c.skill_id == Skill.id, isouter=True)
-        .join(earned, earned.c.skill_id == Skill.id, isouter=True)
-        .order_by(func.lower(Skill.name))).all()
-    return [SkillReturn(skill=name, minutes_learned=int(minutes or 0), first_earning=first,
-                        net_minor=int(net or 0)) for name, minutes, first, net in rows]
+    gigs = (select(Gig.skill_id, Gig.client_id, Gig.minutes_worked, per_gig.c.first, per_gig.c.net)
+            .join(per_gig, per_gig.c.gig_id == Gig.id).cte("paid_gigs"))
+    worked = gigs.c.minutes_worked > 0
+    per_skill = (select(literal(BY_SKILL), gigs.c.skill_id, literal(UNKNOWN),
+                        func.sum(case((worked, gigs.c.minutes_worked))), func.sum(case((worked, gigs.c.net))),
+                        func.min(gigs.c.first), func.sum(gigs.c.net))
+                 .where(gigs.c.skill_id.is_not(None)).group_by(gigs.c.skill_id))
+    per_client = (select(literal(BY_CLIENT), gigs.c.client_id, Client.name, func.sum(gigs.c.minutes_worked),
+                         func.sum(gigs.c.net), null(), null())
+                  .join(Client, col(Client.id) == gigs.c.client_id).where(worked)
+                  .group_by(gigs.c.client_id, Client.name))
+    sums = {(by, key): row for by, key, *row in session.exec(union_all(per_skill, per_client)).all()}
+    learned = (select(LearningSession.skill_id, func.sum(LearningSession.minutes).label("minutes"))
+               .group_by(LearningSession.skill_id).subquery())
+    skills = session.exec(select(Skill.id, Skill.name, learned.c.minutes)
+                          .join(learned, learned.c.skill_id == Skill.id, isouter=True)
+                          .order_by(func.lower(Skill.name))).all()
+    returns = []
+    for skill_id, name, minutes in skills:
+        _name, _minutes, _worked_net, first, net = sums.get((BY_SKILL, skill_id), (None,) * 5)
+        returns.append(SkillReturn(skill=name, minutes_learned=int(minutes or 0), first_earning=first,
+                                   net_minor=int(net or 0)))
+    names = {(BY_SKILL, skill_id): name for skill_id, name, _minutes in skills}
+    return LearningAndRates(skills=returns, by_skill=_rates(sums, BY_SKILL, names),
+                            by_client=_rates(sums, BY_CLIENT, {}))
+
+
+def _rates(sums: dict[tuple[str, int], list], by: str, names: dict[tuple[str, int], str]) -> list[HourlyRate]:
+    """Return the hourly rates of the skills or clients with gigs that have hours, largest net first."""
+    rates = [(key, HourlyRate(name=names.get((kind, key), name), minutes_worked=int(minutes),
+                              net_minor=int(net)))
+             for (kind, key), (name, minutes, net, *_rest) in sums.items() if kind == by and minutes]
+    return [rate for _key, rate in sorted(rates, key=lambda r: (-r[1].net_minor, r[0]))]
+
+
+def learning_against_earning(session: Session) -> list[SkillReturn]:
+    """Return, per skill: minutes learned, first cleared payment, and lifetime net income."""
+    return learning_and_rates(session).skills
 
 
 def hourly_rates(session: Session, by: str) -> list[HourlyRate]:
     """Return net income per hour worked by 'skill' or 'client', over gigs with hours logged."""
-    per_gig = (select(Payment.gig_id, func.sum(Payment.net_home_minor).label("net"))
-               .where(Payment.status == PaymentStatus.CLEARED.value, col(Payment.gig_id).is_not(None))
-               .group_by(Payment.gig_id).subquery())
-    owner, name = (Skill, Skill.name) if by == "skill" else (Client, Client.name)
-    key = Gig.skill_id if by == "skill" else Gig.client_id
-    rows = session.exec(
-        select(name, func.sum(Gig.minutes_worked), func.sum(per_gig.c.net))
-        .join(per_gig, per_gig.c.gig_id == Gig.id).join(owner, col(key) == owner.id)
-        .where(Gig.minutes_worked > 0).group_by(key, name)
-        .order_by(func.sum(per_gig.c.net).desc())).all()
-    return [HourlyRate(name=n, minutes_worked=int(m), net_minor=int(net)) for n, m, net in rows]
+    rates = learning_and_rates(session)
+    return rates.by_skill if by == BY_SKILL else rates.by_client
 
 
 def pipeline_counts(session: Session) -> dict[str, int]:

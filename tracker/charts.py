@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -36,9 +37,23 @@ def _digits(text: str, bengali: bool) -> str:
     return to_bengali_digits(text) if bengali else text
 
 
-def _month_axis(fig: go.Figure, months: Sequence[str], month: When) -> None:
-    """Write the months of a category axis the way the person reads them ('আগস্ট ২০২৬')."""
-    fig.update_xaxes(tickvals=list(months), ticktext=[month(m) for m in months])
+def _month_axis(months: Sequence[str], month: When) -> dict[str, Any]:
+    """Return a category axis whose months read the way the person reads them ('আগস্ট ২০২৬')."""
+    return {"type": "category", "tickvals": list(months), "ticktext": [month(m) for m in months]}
+
+
+def _layout(title: str, x: dict[str, Any], y: dict[str, Any]) -> dict[str, Any]:
+    """Return a figure's layout: its title and its two axes (each given whole, at once).
+
+    A layout given to go.Figure in one dict is checked once; update_layout calls would each be
+    checked again, key by key, which is most of the time a chart takes.
+    """
+    return {"title": {"text": title}, "xaxis": x, "yaxis": y}
+
+
+def _titled(text: str, **axis: Any) -> dict[str, Any]:
+    """Return an axis with a title."""
+    return {"title": {"text": text}, **axis}
 
 
 def as_text(name: str) -> str:
@@ -51,9 +66,8 @@ def _units(minor: int, currency: str) -> Decimal:
     return from_minor(minor, currency)
 
 
-def _money_axis(fig: go.Figure, values: Sequence[Decimal], currency: str, bengali: bool,
-                axis: str = "y") -> None:
-    """Label a money axis with about five round ticks written the way the person reads money."""
+def _money_axis(values: Sequence[Decimal], currency: str, bengali: bool) -> dict[str, Any]:
+    """Return a money axis's ticks: about five round ones, written the way the person reads money."""
     top = max([abs(v) for v in values] + [Decimal(1)])
     step = Decimal(10) ** (len(str(int(top))) - 1)
     while top / step < 3:
@@ -66,7 +80,7 @@ def _money_axis(fig: go.Figure, values: Sequence[Decimal], currency: str, bengal
     places = exponent(currency)
     text = [format_money(round_half_up(t.scaleb(places)), currency, whole=True, bengali_digits=bengali)
             for t in ticks]
-    fig.update_layout(**{f"{axis}axis": {"tickvals": ticks, "ticktext": text}})
+    return {"tickvals": ticks, "ticktext": text}
 
 
 def _hover(values: Sequence[int], currency: str, bengali: bool) -> list[str]:
@@ -80,20 +94,17 @@ def monthly_net_chart(series: list[MonthNet], currency: str, *, label: Label = _
     months = [m.month for m in series]
     nets = [_units(m.net_minor, currency) for m in series]
     average = [sum(nets[max(0, i - 2): i + 1]) / len(nets[max(0, i - 2): i + 1]) for i in range(len(nets))]
-    fig = go.Figure([
+    goals = [_units(m.goal_minor, currency) for m in series]
+    return go.Figure([
         go.Bar(x=months, y=nets, name=label("Net income"), marker_color=BAR_COLOUR,
                customdata=_hover([m.net_minor for m in series], currency, bengali),
                hovertext=[month(m) for m in months], hovertemplate=HOVER_WHEN),
-        go.Scatter(x=months, y=[_units(m.goal_minor, currency) for m in series], name=label("Goal"),
+        go.Scatter(x=months, y=goals, name=label("Goal"),
                    mode="lines", line={"color": GOAL_COLOUR, "dash": "dash"}, hoverinfo="skip"),
         go.Scatter(x=months, y=average, name=label("3-month average"), mode="lines+markers",
                    line={"color": TREND_COLOUR}, hoverinfo="skip"),
-    ])
-    fig.update_layout(title=label("Net income per month"), xaxis_title=label("Month"),
-                      yaxis_title=label("Net income"), xaxis_type="category")
-    _money_axis(fig, nets + [_units(m.goal_minor, currency) for m in series], currency, bengali)
-    _month_axis(fig, months, month)
-    return fig
+    ], layout=_layout(label("Net income per month"), _titled(label("Month"), **_month_axis(months, month)),
+                      _titled(label("Net income"), **_money_axis(nets + goals, currency, bengali))))
 
 
 def month_progress_chart(month: str, daily: list[tuple[date, int]], goal_minor: int, currency: str, *,
@@ -109,20 +120,19 @@ def month_progress_chart(month: str, daily: list[tuple[date, int]], goal_minor: 
     xs = [first] + [d for d, _ in running]
     ys = [0] + [t for _, t in running]
     end = date(first.year, first.month, days)
-    fig = go.Figure([
-        go.Scatter(x=xs, y=[_units(v, currency) for v in ys], name=label("So far"), mode="lines+markers",
+    values = [_units(v, currency) for v in ys]
+    ticks = [date(first.year, first.month, n) for n in range(1, days + 1, 7)]
+    days_axis = _titled(label("Day"), tickvals=ticks, ticktext=[_digits(str(t.day), bengali) for t in ticks])
+    return go.Figure([
+        go.Scatter(x=xs, y=values, name=label("So far"), mode="lines+markers",
                    line={"shape": "hv", "color": BAR_COLOUR}, customdata=_hover(ys, currency, bengali),
                    hovertext=[day(x) for x in xs], hovertemplate=HOVER_WHEN),
         go.Scatter(x=[first, end], y=[0, _units(goal_minor, currency)],
                    name=label("Straight line to the goal"), mode="lines",
                    line={"color": GOAL_COLOUR, "dash": "dash"}, hoverinfo="skip"),
-    ])
-    ticks = [date(first.year, first.month, n) for n in range(1, days + 1, 7)]
-    fig.update_layout(title=label("This month so far"), xaxis_title=label("Day"),
-                      yaxis_title=label("Net income"),
-                      xaxis={"tickvals": ticks, "ticktext": [_digits(str(t.day), bengali) for t in ticks]})
-    _money_axis(fig, [_units(v, currency) for v in ys] + [_units(goal_minor, currency)], currency, bengali)
-    return fig
+    ], layout=_layout(label("This month so far"), days_axis,
+                      _titled(label("Net income"),
+                              **_money_axis(values + [_units(goal_minor, currency)], currency, bengali))))
 
 
 def forecast_chart(series: list[MonthNet], outlook: Forecast, goal_minor: int, currency: str, *,
@@ -130,7 +140,9 @@ def forecast_chart(series: list[MonthNet], outlook: Forecast, goal_minor: int, c
     """Return past net income and the projected trend line towards the goal."""
     past = [m for m in series if m.month < (outlook.projection[0][0] if outlook.projection else "9999")]
     future = outlook.projection
-    fig = go.Figure([
+    months = [m.month for m in past] + [m for m, _ in future]
+    values = [_units(m.net_minor, currency) for m in past] + [_units(v, currency) for _, v in future]
+    return go.Figure([
         go.Scatter(x=[m.month for m in past], y=[_units(m.net_minor, currency) for m in past],
                    name=label("Net income"), mode="lines+markers", line={"color": BAR_COLOUR},
                    customdata=_hover([m.net_minor for m in past], currency, bengali),
@@ -139,16 +151,12 @@ def forecast_chart(series: list[MonthNet], outlook: Forecast, goal_minor: int, c
                    name=label("Trend"), mode="lines", line={"color": TREND_COLOUR, "dash": "dot"},
                    customdata=_hover([v for _, v in future], currency, bengali),
                    hovertext=[month(m) for m, _ in future], hovertemplate=HOVER_WHEN),
-    ])
-    months = [m.month for m in past] + [m for m, _ in future]
-    fig.add_trace(go.Scatter(x=months, y=[_units(goal_minor, currency)] * len(months), name=label("Goal"),
-                             mode="lines", line={"color": GOAL_COLOUR, "dash": "dash"}, hoverinfo="skip"))
-    fig.update_layout(title=label("When you reach the goal at this pace"), xaxis_title=label("Month"),
-                      yaxis_title=label("Net income"), xaxis_type="category")
-    values = [_units(m.net_minor, currency) for m in past] + [_units(v, currency) for _, v in future]
-    _money_axis(fig, values + [_units(goal_minor, currency)], currency, bengali)
-    _month_axis(fig, months, month)
-    return fig
+        go.Scatter(x=months, y=[_units(goal_minor, currency)] * len(months), name=label("Goal"),
+                   mode="lines", line={"color": GOAL_COLOUR, "dash": "dash"}, hoverinfo="skip"),
+    ], layout=_layout(label("When you reach the goal at this pace"),
+                      _titled(label("Month"), **_month_axis(months, month)),
+                      _titled(label("Net income"),
+                              **_money_axis(values + [_units(goal_minor, currency)], currency, bengali))))
 
 
 def shares_chart(title: str, names: list[str], amounts_minor: list[int], currency: str, *,
@@ -156,21 +164,18 @@ def shares_chart(title: str, names: list[str], amounts_minor: list[int], currenc
     """Return horizontal bars of net income by source (category, platform or client)."""
     values = [_units(v, currency) for v in amounts_minor]
     names = [as_text(name) for name in names]
-    fig = go.Figure(go.Bar(x=values, y=names, orientation="h", marker_color=BAR_COLOUR,
-                           customdata=_hover(amounts_minor, currency, bengali),
-                           hovertemplate=HOVER_Y))
-    fig.update_layout(title=title, xaxis_title=label("Net income"), yaxis={"autorange": "reversed"})
-    _money_axis(fig, values, currency, bengali, axis="x")
-    return fig
+    money_axis = _titled(label("Net income"), **_money_axis(values, currency, bengali))
+    return go.Figure(go.Bar(x=values, y=names, orientation="h", marker_color=BAR_COLOUR,
+                            customdata=_hover(amounts_minor, currency, bengali), hovertemplate=HOVER_Y),
+                     layout=_layout(title, money_axis, {"autorange": "reversed"}))
 
 
 def pipeline_chart(counts: dict[str, int], *, label: Label = _plain, bengali: bool = False) -> go.Figure:
     """Return bars of how many gigs are in each status of the pipeline."""
-    fig = go.Figure(go.Bar(x=[label(s) for s in counts], y=list(counts.values()), marker_color=BAR_COLOUR))
     top = max([*counts.values(), 1])
     step = max(1, -(-top // 5))
     ticks = list(range(0, top + step, step))
     text = [_digits(str(t), bengali) for t in ticks]
-    fig.update_layout(title=label("Gigs by status"), xaxis_title=label("Status"),
-                      yaxis_title=label("Gigs"), yaxis={"tickvals": ticks, "ticktext": text})
-    return fig
+    return go.Figure(go.Bar(x=[label(s) for s in counts], y=list(counts.values()), marker_color=BAR_COLOUR),
+                     layout=_layout(label("Gigs by status"), _titled(label("Status")),
+                                    _titled(label("Gigs"), tickvals=ticks, ticktext=text)))

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from tracker.forecast import WINDOW, Forecast, forecast
 from tracker.money import amount_text
-from tracker.reports import add_months, first_month_with_money, month_summary, monthly_net
+from tracker.reports import MonthNet, add_months, first_month_with_money, month_summary, monthly_net
 from tracker.services.common import month_of
 from tracker.services.goals import goal_for_month
 
@@ -18,11 +18,21 @@ REPORT_MONEY = ("goal", "net", "gross", "fees", "expenses", "pending")
 
 def goal_outlook(session: Session, today: date) -> Forecast:
     """Return the forecast from the recent months with money up to the current one."""
+    return outlook_and_history(session, today)[0]
+
+
+def outlook_and_history(session: Session, today: date) -> tuple[Forecast, list[MonthNet]]:
+    """Return the forecast and what its chart shows: each month from the first one it used to the current one.
+
+    The months are the ones the forecast read, so the chart costs no second query.
+    """
     current = month_of(today)
     first = first_month_with_money(session) or current
     start = max(min(first, current), add_months(current, -WINDOW))  # the forecast reads no further back
     history = monthly_net(session, start, current)
-    return forecast(history, current, goal_for_month(session, current))
+    trend = forecast(history, current, goal_for_month(session, current))
+    shown = [m for m in history if m.month >= trend.months_used[0]] if trend.months_used else []
+    return trend, shown
 
 
 def month_report(session: Session, month: str, today: date) -> dict[str, object]:

@@ -15,6 +15,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from tracker import advice as situations
 from tracker import reports
@@ -32,6 +33,7 @@ from tracker.services.common import month_of
 from tracker.services.settings import LANGUAGES
 
 R = TypeVar("R")
+_THIS_RUN = "_tracker_this_run"  # where this_run() keeps its dict, on Streamlit's run context
 REPEAT_SECONDS = 10
 ENTRYPOINT = "streamlit_app.py"
 COMMON_CURRENCIES = ["USD", "BDT", "EUR", "GBP", "CAD", "AUD", "INR", "AED", "SGD", "JPY"]
@@ -47,8 +49,39 @@ PAGES = (  # file, title, icon
 )
 
 
+def this_run() -> dict[str, Any]:
+    """Return a dict that lasts for this script run only: a new run (or a rerun) starts a new one.
+
+    It holds what every number and message of a run needs but what would cost a cached read each
+    time (the language, the digits). A write in the run empties it (`forget_this_run`), so what
+    follows a save in the same run reads the new settings. Outside a script run it is always new.
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    marker = getattr(ctx, "cursors", None)  # Streamlit makes a new one for every script run
+    if marker is None:
+        return {}
+    kept = getattr(ctx, _THIS_RUN, None)
+    if kept is None or kept[0] is not marker:
+        kept = (marker, {})
+        setattr(ctx, _THIS_RUN, kept)
+    return kept[1]
+
+
+def forget_this_run() -> None:
+    """Empty this run's remembered settings (after a write, or a language switch)."""
+    this_run().clear()
+
+
 def language() -> str:
-    """Return the language the person chose (this session, else Settings, else English)."""
+    """Return the language the person chose (this session, else Settings, else English), once a run."""
+    run = this_run()
+    if "language" not in run:
+        run["language"] = _chosen_language()
+    return run["language"]
+
+
+def _chosen_language() -> str:
+    """Return the language the person chose, read now (this session, else Settings, else English)."""
     chosen = st.session_state.get("language")
     if chosen in LANGUAGES:
         return chosen
@@ -122,12 +155,31 @@ def _call(service: Callable[..., R], kwargs: dict[str, Any]) -> tuple[bool, R | 
         return False, None
     st.session_state["_last_write"] = (fingerprint, time.monotonic())
     st.cache_data.clear()
+    forget_this_run()
     return True, result
 
 
 def tabs(labels: list[str], *, key: str) -> Sequence[Any]:
     """Return tabs that stay on the one in use across reruns (a save, a changed select box)."""
     return st.tabs(labels, key=key, on_change="rerun")
+
+
+def lazy_tabs(tabs: dict[str, Callable[[], None]], *, key: str) -> None:
+    """Draw tabs (label: function that draws its content); only the open tab's function runs.
+
+    Opening another tab reruns the page, which then draws that tab; the first tab is open at first.
+    """
+    for container, draw in zip(st.tabs(list(tabs), key=key, on_change="rerun"), tabs.values(), strict=True):
+        if container.open is not False:  # None: Streamlit does not say which is open; draw them all
+            with container:
+                draw()
+
+
+def keep_widgets(*keys: str) -> None:
+    """Keep the values of widgets that this run may not draw (in a closed tab) until they are drawn again."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def page_title(title: str) -> None:
@@ -313,8 +365,11 @@ def language_picker(key: str = "language_choice") -> None:
 
 
 def bengali() -> bool:
-    """Return True when numbers should be written in Bengali digits (Bengali, unless turned off)."""
-    return language() == "bn" and read(settings.get_setting, "bengali_digits") != "off"
+    """Return True when numbers are written in Bengali digits (Bengali, unless turned off); once a run."""
+    run = this_run()
+    if "bengali" not in run:
+        run["bengali"] = language() == "bn" and read(settings.get_setting, "bengali_digits") != "off"
+    return run["bengali"]
 
 
 def chart(builder: Callable[..., Any], *args: Any, key: str | None = None) -> None:
@@ -352,6 +407,7 @@ def choose_language(code: str) -> bool:
             settings.set_setting, key="language", value=code) is None:
         return False
     st.session_state["language"] = code
+    forget_this_run()
     return True
 
 

@@ -303,3 +303,18 @@ def test_the_settings_switch_and_the_sidebar_agree(db_url: str) -> None:
     assert stored_language() == "en"
     assert router().sidebar.radio(key="sidebar_language").value == "en"
 
+
+
+@pytest.mark.parametrize("with_data", [False, True])
+@pytest.mark.parametrize("tab", range(1, 5))
+def test_every_dashboard_tab_in_bengali(open_page: Open, bengali: None, requested: set[str], tab: int,
+                                        with_data: bool, request: pytest.FixtureRequest) -> None:
+    """The tabs after the first are drawn only when opened: each one opened, checked like a page."""
+    if with_data:
+        request.getfixturevalue("filled")
+    at = open_page("dashboard")
+    at.session_state["dashboard_tabs"] = at.tabs[tab].label
+    at.run()
+    assert_clean(at)
+    assert not any(r.key == "dashboard_span" for r in at.radio), "the tab opened"
+    assert_bengali(at, requested)

@@ -1,12 +1,21 @@
-"""The Streamlit seam: writes are not repeated by a double click; refusals are shown, not raised."""
+"""The Streamlit seam: writes are not repeated by a double click; refusals are shown, not raised.
+
+The language and the digits are read once a script run: a switch shows from the next run on, and a
+save within a run applies to what the run draws after it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+import streamlit as st
 from sqlmodel import func, select
 from streamlit.testing.v1 import AppTest
 
 from tracker.db import open_session
 from tracker.models import Client
+from tracker.services.settings import set_setting
 
 
 def save_twice() -> None:
@@ -43,3 +52,61 @@ def test_a_refusal_is_shown_in_words(db_url: str) -> None:
     assert not at.exception
     assert at.error[0].value == "Please give the client name."
     assert clients() == 0
+
+
+def many_numbers() -> None:
+    """Show a title and many amounts, then (when asked) switch to Bengali and show them again."""
+    import streamlit as st
+
+    from tracker import ui
+    from tracker.services import settings
+
+    st.markdown(ui._("Dashboard") + " " + " ".join(ui.money(n * 100) for n in range(1, 40)))
+    if st.session_state.get("switch_now"):
+        ui.done(settings.set_setting, key="bengali_digits", value="off")
+        ui.choose_language("bn")
+        st.markdown(ui._("Dashboard") + " " + ui.money(100))
+
+
+def settings_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Return the list that collects the settings ui.read is asked for."""
+    from tracker import ui
+    from tracker.services import settings
+
+    asked: list[str] = []
+    original = ui.read
+
+    def recording(reader: Callable[..., object], *args: object) -> object:
+        if reader is settings.get_setting:
+            asked.append(str(args[0]))
+        return original(reader, *args)
+
+    monkeypatch.setattr(ui, "read", recording)
+    return asked
+
+
+def test_the_language_is_read_once_a_run(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = settings_read(monkeypatch)
+    at = AppTest.from_function(many_numbers, default_timeout=30).run()
+    assert at.markdown[0].value.startswith("Dashboard ৳1.00 ৳2.00")
+    assert asked == ["language"], "39 amounts and a title, one read"
+    with open_session() as s:
+        set_setting(session=s, key="language", value="bn")
+    st.cache_data.clear()  # as every write does
+    asked.clear()
+    at.run()
+    assert at.markdown[0].value.startswith("ড্যাশবোর্ড ৳১.০০ ৳২.০০"), "the next run is in Bengali"
+    assert asked == ["language", "bengali_digits"]
+    asked.clear()
+    at.run()
+    assert asked == ["language", "bengali_digits"], "every run reads them again, once"
+
+
+def test_a_switch_within_a_run_applies_to_what_follows(db_url: str) -> None:
+    at = AppTest.from_function(many_numbers, default_timeout=30)
+    at.session_state["switch_now"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    first, after = (m.value for m in at.markdown)
+    assert first.startswith("Dashboard ৳1.00")
+    assert after == "ড্যাশবোর্ড ৳1.00", "Bengali words, digits turned off by the save before"
