@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tracker.config import PROJECT_ROOT
+from tracker.i18n import N_
 
 Way = Literal["open", "password", "login", "refused"]
 MIN_PASSWORD = 8
@@ -62,19 +63,30 @@ def login_configured(secrets: Mapping[str, Any]) -> bool:
     return any(all(provider.get(key) for key in PROVIDER_KEYS) for provider in providers)
 
 
+def login_provider(secrets: Mapping[str, Any]) -> str | None:
+    """Return the name of the [auth.<name>] provider to sign in with, or None for a flat [auth] one."""
+    auth = secrets.get("auth")
+    if not isinstance(auth, Mapping) or all(auth.get(key) for key in PROVIDER_KEYS):
+        return None
+    named = [name for name, value in auth.items()
+             if isinstance(value, Mapping) and all(value.get(key) for key in PROVIDER_KEYS)]
+    return named[0] if named else None
+
+
 def decide(address: str | None, secrets: Mapping[str, Any]) -> Access:
     """Return how people get in, for a server bound to address with these secrets."""
     password = password_of(secrets)
     if password is not None and len(password) < MIN_PASSWORD:
-        return Access("refused", "The password in the secrets is too short: use at least 8 characters.")
+        return Access("refused", N_("The password in the secrets is too short: use at least 8 characters."))
     if password is not None:
         return Access("password")
     if login_configured(secrets):
         return Access("login")
     if is_loopback(address):
         return Access("open")
-    return Access("refused", "This app is served to other computers, so it needs a password or a login. "
-                             "Set one in .streamlit/secrets.toml (see the README, 'Hosting it on a server').")
+    return Access("refused", N_("This app is served to other computers, so it needs a password or a login. "
+                                "Set one in .streamlit/secrets.toml (see the README, 'Hosting it on a "
+                                "server')."))
 
 
 def password_matches(given: str, expected: str) -> bool:
