@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
-from tracker.db import current_revision, get_engine, head_revision, make_engine, migrate
+from tracker.db import HEAD_REVISION, current_revision, get_engine, head_revision, make_engine, migrate
 from tracker.models import Payment
 
 EXPECTED_TABLES = {"skill", "learning_session", "mentor_review", "client", "gig", "payment", "expense",
@@ -22,6 +22,12 @@ def test_empty_database_upgrades_to_head(tmp_path) -> None:
     assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
     migrate(engine)  # a second start changes nothing
     assert current_revision(engine) == head_revision()
+
+
+def test_the_head_revision_constant_is_alembics_head() -> None:
+    """A new migration must update tracker.db.HEAD_REVISION too, or a database at the old head would
+    be taken as up to date and never upgraded."""
+    assert head_revision() == HEAD_REVISION, "set HEAD_REVISION in tracker/db.py to the newest migration"
 
 
 def test_head_schema_matches_the_models(db_url: str) -> None:

@@ -1,7 +1,13 @@
-"""The command line: `python -m tracker [--db URL] COMMAND`."""
+"""The command line: `python -m tracker [--db URL] COMMAND`.
+
+`migrate` and `report` live here; the other commands live in their own modules and are imported only
+when one of them is run or listed (`--help`), so that `report` starts without loading pandas and the
+importers.
+"""
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import date, datetime
 from decimal import Decimal
@@ -15,8 +21,32 @@ from tracker.money import format_money, format_percent, to_minor
 from tracker.outlook import REPORT_MONEY, month_report
 from tracker.services.common import month_of, parse_month
 
+# Commands defined elsewhere: name -> "module:attribute".
+LAZY_COMMANDS = {
+    "demo": "tracker.demo_cli:demo",  # python -m tracker demo [--remove]
+    "export": "tracker.io.commands:export_command",
+    "backup": "tracker.io.commands:backup_command",
+    "restore": "tracker.io.commands:restore_command",
+    "import": "tracker.io.commands:import_command",
+}
 
-@click.group()
+
+class LazyGroup(click.Group):
+    """A command group that imports a command's module the first time the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Return every command's name, those not imported yet included, in alphabetical order."""
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Return the command, importing its module first if it lives elsewhere."""
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, attribute = LAZY_COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup)
 @click.option("--db", "db_url", envvar="TRACKER_DB_URL", default=None,
               help="Database URL (default: sqlite:///data/tracker.db in the project).")
 @click.pass_context
@@ -73,14 +103,3 @@ def _json_number(value: object) -> object:
         return float(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
-
-from tracker.demo_cli import demo  # noqa: E402  (python -m tracker demo [--remove])
-
-main.add_command(demo)
-
-from tracker.io.commands import backup_command, export_command, import_command, restore_command  # noqa: E402
-
-main.add_command(export_command)
-main.add_command(backup_command)
-main.add_command(restore_command)
-main.add_command(import_command)

@@ -1,8 +1,10 @@
 """The database: engine with SQLite pragmas, sessions, Alembic migrations at start, busy retries.
 
 At start, a database that holds data is backed up before a migration changes its schema, and once a
-day (tracker.io.autobackup). Writes go through `run_write`, which tries again a few times when
-SQLite says another connection is writing, so that a person never sees "database is locked".
+day (tracker.io.autobackup). A database already at HEAD_REVISION is recognised by reading its
+`alembic_version` row, without loading Alembic (a quicker start for the CLI and the app). Writes go
+through `run_write`, which tries again a few times when SQLite says another connection is writing,
+so that a person never sees "database is locked".
 """
 
 from __future__ import annotations
@@ -13,13 +15,9 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
@@ -27,6 +25,13 @@ from sqlmodel import Session
 from tracker.config import PROJECT_ROOT, load_config
 from tracker.errors import InvalidInput
 
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
+# The newest migration in migrations/versions. A new migration must change it too (the tests check that
+# it is Alembic's head): a database at this revision is taken as up to date without loading Alembic.
+HEAD_REVISION = "0003"
+VERSION_TABLE = "alembic_version"
 MIGRATIONS = PROJECT_ROOT / "migrations"
 BUSY = ("database is locked", "database is busy", "database table is locked")
 R = TypeVar("R")
@@ -58,6 +63,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 def alembic_config(engine: Engine) -> AlembicConfig:
     """Return an Alembic configuration that migrates this engine's database."""
+    from alembic.config import Config as AlembicConfig  # Alembic is loaded only when it is needed
+
     cfg = AlembicConfig(str(PROJECT_ROOT / "alembic.ini"))
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
@@ -67,8 +74,10 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 def migrate(engine: Engine, *, backup: bool = True) -> None:
     """Bring the schema up to the newest migration (a no-op when it is there), backing up data first."""
     current = current_revision(engine)
-    if current == head_revision():
+    if current == HEAD_REVISION or current == head_revision():  # at HEAD_REVISION: Alembic is not loaded
         return
+    from alembic import command
+
     if backup and current is not None:
         from tracker.io.autobackup import backup_before_migration  # tracker.io builds on this module
 
@@ -77,19 +86,30 @@ def migrate(engine: Engine, *, backup: bool = True) -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """Return the migration the database is at, or None for an empty database."""
+    """Return the migration the database is at, or None for an empty database (read as Alembic does)."""
     with engine.connect() as connection:
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        stored = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+        if len(stored) <= 1:
+            return stored[0] if stored else None
+        from alembic.runtime.migration import MigrationContext  # more than one head: Alembic's error
+
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str | None:
-    """Return the newest migration in migrations/versions."""
+    """Return the newest migration in migrations/versions (from Alembic; HEAD_REVISION must equal it)."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     return script.get_current_head()
 
 
 def revisions() -> set[str]:
     """Return every migration's revision id."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     return {r.revision for r in script.walk_revisions()}
 

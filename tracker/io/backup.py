@@ -19,7 +19,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, TypeDecorator, func, select, text
 from sqlmodel import Session
 
@@ -71,6 +70,8 @@ def decode(text_value: str, column: Column[Any]) -> Any:
 
 def table_csv(session: Session, table: Table) -> tuple[bytes, int]:
     """Return (CSV bytes, row count) of one table's stored rows, by primary key."""
+    import pandas as pd  # loaded when a backup is written, not at every start (tracker.io.autobackup)
+
     names = [c.name for c in table.columns]
     rows = [[encode(row[n]) for n in names]
             for row in session.execute(select(table).order_by(*table.primary_key.columns)).mappings()]
@@ -210,6 +211,8 @@ def table_rows(archive: zipfile.ZipFile, table: Table, entry: dict[str, Any]) ->
     if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
         raise InvalidInput("The backup is damaged: {file} does not match its checksum.",
                            field="backup", file=name)
+    import pandas as pd
+
     columns = [c.name for c in table.columns]
     try:
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False,
