@@ -7,6 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
+from tests.databases import sqlite_only
 from tracker.db import HEAD_REVISION, current_revision, get_engine, head_revision, make_engine, migrate
 from tracker.models import Payment
 
@@ -43,6 +44,7 @@ def test_indexes_for_the_dashboard_exist(db_url: str) -> None:
             "ix_payment_gig"} <= indexes
 
 
+@sqlite_only
 def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(db_url: str) -> None:
     with get_engine(db_url).connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, SQLModel, col, func, select
 
+from tests.databases import sqlite_only
 from tracker import breakdowns, money
 from tracker.errors import InvalidInput
 from tracker.forecast import forecast
@@ -129,11 +130,13 @@ DAYS = {"payment": "paid_on", "expense": "spent_on", "learning_session": "learne
         "mentor_review": "reviewed_on"}
 
 
+@sqlite_only
 @pytest.mark.parametrize("window", [(None, None), (date(2026, 8, 3), date(2026, 9, 5))])
 def test_sqlite_writes_the_same_csv_bytes_as_python(awkward: Session, window: tuple) -> None:
     assert sqlite_files(awkward, *window) == python_files(awkward, *window)
 
 
+@sqlite_only
 def test_odd_words_are_made_harmless_and_quoted_too(awkward: Session) -> None:
     """A status or currency that is not a plain word (a hand-edited backup, say) is treated as text."""
     awkward.execute(text("UPDATE payment SET status = '=1+1', rate = '1,5' WHERE id = 3"))
@@ -173,6 +176,7 @@ def stored(session: Session) -> list[tuple]:
     return rows
 
 
+@sqlite_only
 def test_the_driver_insert_stores_what_sqlalchemy_stores(session: Session,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     options = ImportOptions(rates=(("USD", "121.5"),))

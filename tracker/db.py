@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # The newest migration in migrations/versions. A new migration must change it too (the tests check that
 # it is Alembic's head): a database at this revision is taken as up to date without loading Alembic.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 VERSION_TABLE = "alembic_version"
 MIGRATIONS = PROJECT_ROOT / "migrations"
 BUSY = ("database is locked", "database is busy", "database table is locked")

@@ -11,8 +11,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, Table, UniqueConstraint
+from sqlalchemy import BigInteger, Index, Integer, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+# Minor units up to tracker.money.MAX_MINOR (10**15) need 64 bits: BIGINT on PostgreSQL, whose INTEGER
+# stops at 2,147,483,647 (৳2,14,74,836.47). SQLite's INTEGER is 64 bits already (and stays INTEGER).
+MONEY = BigInteger().with_variant(Integer(), "sqlite")
 
 
 def utc_now() -> datetime:
@@ -176,7 +180,7 @@ class Gig(SQLModel, table=True):
     skill_id: int | None = Field(default=None, foreign_key="skill.id", index=True)
     platform: str = Field(default=Platform.DIRECT.value, max_length=40)
     pricing: str = Field(default=Pricing.FIXED.value, max_length=10)
-    price_minor: int = 0
+    price_minor: int = Field(default=0, sa_type=MONEY)
     currency: str = Field(default="USD", max_length=3)
     minutes_worked: int = 0
     status: str = Field(default=GigStatus.LEAD.value, max_length=20)
@@ -212,13 +216,13 @@ class Payment(SQLModel, table=True):
     gig_id: int | None = Field(default=None, foreign_key="gig.id")
     platform: str | None = Field(default=None, max_length=40)
     currency: str = Field(max_length=3)
-    gross_minor: int
-    platform_fee_minor: int = 0
-    transfer_fee_minor: int = 0
+    gross_minor: int = Field(sa_type=MONEY)
+    platform_fee_minor: int = Field(default=0, sa_type=MONEY)
+    transfer_fee_minor: int = Field(default=0, sa_type=MONEY)
     rate: str = Field(max_length=40)
-    gross_home_minor: int
-    fees_home_minor: int
-    net_home_minor: int
+    gross_home_minor: int = Field(sa_type=MONEY)
+    fees_home_minor: int = Field(sa_type=MONEY)
+    net_home_minor: int = Field(sa_type=MONEY)
     status: str = Field(default=PaymentStatus.CLEARED.value, max_length=10)
     source: str = Field(default=MANUAL_SOURCE, max_length=20)
     external_ref: str | None = Field(default=None, max_length=120)
@@ -239,9 +243,9 @@ class Expense(SQLModel, table=True):
     month: str = Field(max_length=7)
     category: str = Field(max_length=20)
     currency: str = Field(max_length=3)
-    amount_minor: int
+    amount_minor: int = Field(sa_type=MONEY)
     rate: str = Field(max_length=40)
-    amount_home_minor: int
+    amount_home_minor: int = Field(sa_type=MONEY)
     source: str = Field(default=MANUAL_SOURCE, max_length=20)
     external_ref: str | None = Field(default=None, max_length=120)
     note: str = Field(default="", max_length=2000)
@@ -254,7 +258,7 @@ class Goal(SQLModel, table=True):
     __tablename__ = "goal"
     id: int | None = Field(default=None, primary_key=True)
     valid_from: str = Field(max_length=7, unique=True)
-    target_minor: int
+    target_minor: int = Field(sa_type=MONEY)
     created_at: datetime = Field(default_factory=utc_now)
 
 
