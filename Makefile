@@ -21,7 +21,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 migrate: setup
 	$(PY) -m tracker migrate
 
-run: migrate
+# On any HOST but 127.0.0.1 the app needs a password or a login (README, "Hosting it on a server"):
+# check-access stops here, with the reason, when it has neither.
+run: setup
+	$(PY) -m tracker check-access --address $(HOST)
+	$(PY) -m tracker migrate
 	$(VENV)/bin/streamlit run streamlit_app.py --server.address $(HOST) --server.port $(PORT)
 
 # Every test, the browser tests (tests/e2e) too: they need Debian's chromium (apt-get install chromium)

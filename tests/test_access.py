@@ -83,3 +83,19 @@ def test_secrets_files_are_merged_later_wins(tmp_path: Path) -> None:
     merged = read_secrets((home, project, tmp_path / "missing.toml"))
     assert merged["tracker"]["password"] == "from the project"
     assert read_secrets((tmp_path / "missing.toml",)) == {}
+
+
+def test_check_access_refuses_another_address_without_a_password(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from tracker import access
+    from tracker.cli import main
+
+    secrets = tmp_path / "secrets.toml"
+    monkeypatch.setattr(access, "SECRETS_FILES", (secrets,))
+    refused = CliRunner().invoke(main, ["check-access", "--address", "0.0.0.0"])
+    assert refused.exit_code == 1 and "needs a password or a login" in refused.output
+    assert CliRunner().invoke(main, ["check-access"]).exit_code == 0  # 127.0.0.1
+    secrets.write_text('[tracker]\npassword = "correct horse battery"\n', encoding="utf-8")
+    allowed = CliRunner().invoke(main, ["check-access", "--address", "0.0.0.0"])
+    assert allowed.exit_code == 0 and "asks for the password" in allowed.output

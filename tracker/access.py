@@ -94,10 +94,10 @@ def password_matches(given: str, expected: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
-def read_secrets(files: tuple[Path, ...] = SECRETS_FILES) -> dict[str, Any]:
+def read_secrets(files: tuple[Path, ...] | None = None) -> dict[str, Any]:
     """Return the secrets Streamlit would read (later files win), for checks made before it starts."""
     merged: dict[str, Any] = {}
-    for file in files:
+    for file in SECRETS_FILES if files is None else files:
         if file.is_file():
             merged.update(tomllib.loads(file.read_text(encoding="utf-8")))
     return merged

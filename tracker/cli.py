@@ -63,6 +63,21 @@ def migrate(db_url: str) -> None:
     click.echo(f"Database ready at schema {current_revision(engine)}: {engine.url!r}")
 
 
+@main.command("check-access")
+@click.option("--address", default="127.0.0.1", show_default=True,
+              help="The address the app will be served on (make run HOST=...).")
+def check_access(address: str) -> None:
+    """Say how people get into the app on this address; fail when it needs a password and has none."""
+    from tracker.access import decide, read_secrets
+
+    rule = decide(address, read_secrets())
+    if rule.way == "refused":
+        raise click.ClickException(rule.reason)
+    click.echo({"open": f"Serving on {address}: only this computer can open the app.",
+                "password": f"Serving on {address}: the app asks for the password (.streamlit/secrets.toml).",
+                "login": f"Serving on {address}: the app asks people to sign in (OpenID Connect)."}[rule.way])
+
+
 @main.command()
 @click.option("--month", default=None, help="The month to report, YYYY-MM (default: this month).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
