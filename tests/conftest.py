@@ -9,6 +9,7 @@ started for the session, one database on it is migrated once and emptied before 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,7 +62,8 @@ def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, migrated_template: P
     """Return the URL of a new (or emptied), migrated database; TRACKER_DB_URL points at it."""
     if postgres_database is not None:
         url = postgres_database
-        monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path))  # its automatic backups, as beside a file
+        if not os.environ.get("TRACKER_DATA_DIR"):  # automatic backups where SQLite's go: beside the test
+            monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path))
         forget_engines()
         engine = make_engine(url)
         databases.empty_all_tables(engine)

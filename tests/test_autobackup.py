@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from sqlalchemy import text
 from sqlmodel import Session, func, select
 
+from tests.databases import ON_POSTGRES, sqlite_only
 from tracker.cli import main
 from tracker.db import (
     alembic_config,
@@ -75,6 +76,7 @@ def old_database(path: Path, rows: bool = True) -> str:
     return f"sqlite:///{path}"
 
 
+@sqlite_only
 def test_the_first_start_of_a_day_copies_a_database_with_data(filled: Session, db_url: str,
                                                               tmp_path: Path) -> None:
     forget_engines()
@@ -156,6 +158,7 @@ def test_the_cli_migrate_command_backs_up_before_it_upgrades(tmp_path: Path) -> 
     forget_engines()
 
 
+@sqlite_only
 def test_a_daily_copy_is_restored_from_its_name(filled: Session, tmp_path: Path) -> None:
     engine = filled.get_bind()
     daily = save_backup(engine, "daily")
@@ -183,6 +186,7 @@ def test_a_copy_taken_before_a_migration_is_upgraded_when_restored(tmp_path: Pat
     forget_engines()
 
 
+@sqlite_only
 def test_unknown_or_damaged_backups_are_refused_and_change_nothing(filled: Session, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="no automatic backup called"):
         restore_automatic_backup(session=filled, name="../tracker.db")
@@ -204,3 +208,21 @@ def test_the_cli_restores_a_copy_only_with_replace(filled: Session, db_url: str)
     assert done.exit_code == 0, done.output
     assert "saved in" in done.stdout
     assert names(filled) == ["নদী ডিজাইন"]
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL's automatic backups: runs in `make test-pg`")
+def test_on_postgresql_the_daily_backup_is_a_zip_that_restores(filled: Session, db_url: str,
+                                                               tmp_path: Path) -> None:
+    forget_engines()
+    engine = get_engine(db_url)  # the first start of the day
+    [daily] = automatic_backups(engine)
+    assert daily.reason == "daily" and daily.path.parent == tmp_path / "backups"
+    assert daily.name.endswith("-daily.zip")
+    with open_session(db_url) as session:
+        create_client(session=session, data=ClientInput(name="Added after the backup"))
+        result = restore_automatic_backup(session=session, name=daily.name)
+        assert names(session) == ["নদী ডিজাইন"] and result.counts["payment"] == 1
+        added = create_client(session=session, data=ClientInput(name="After the restore"))
+        assert added.id > 1, "the id sequence moved past the restored ids"
+    with pytest.raises(InvalidInput, match="no automatic backup called"):
+        restore_automatic_backup(session=filled, name="../tracker.db")

@@ -138,7 +138,7 @@ def test_restore_into_a_database_with_data_needs_confirmation(open_page: Open, f
     assert_clean(at)
     assert "The data that was there is saved in" in at.success[0].value
     assert [c.name for c in rows(Client)] == ["Acme Ltd"]
-    assert len(list((data_dir / "backups").glob("*.zip"))) == 1
+    assert len(list((data_dir / "backups").glob("*before-restore.zip"))) == 1
 
 
 def test_restore_into_an_empty_database_and_a_damaged_file(open_page: Open, filled: Session,
