@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from sqlalchemy.engine import make_url
 
+from tests.databases import new_database
 from tracker.cli import main
 from tracker.db import current_revision, forget_engines, head_revision, make_engine, open_session
 from tracker.services.expenses import ExpenseInput, create_expense
@@ -13,22 +15,22 @@ from tracker.services.payments import PaymentInput, create_payment
 
 
 def test_migrate_with_db_option(tmp_path) -> None:
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    url = new_database(tmp_path, "cli.db")
     result = CliRunner().invoke(main, ["--db", url, "migrate"])
     assert result.exit_code == 0, result.output
     assert current_revision(make_engine(url)) == head_revision()
 
 
 def test_migrate_with_environment_variable(tmp_path) -> None:
-    url = f"sqlite:///{tmp_path / 'env.db'}"
+    url = new_database(tmp_path, "env.db")
     result = CliRunner().invoke(main, ["migrate"], env={"TRACKER_DB_URL": url})
     assert result.exit_code == 0, result.output
-    assert "env.db" in result.output
+    assert make_url(url).database in result.output  # the database it migrated, named
 
 
 def seeded_db(tmp_path) -> str:
     """Return a database with six months of rising income and one pending payment."""
-    url = f"sqlite:///{tmp_path / 'report.db'}"
+    url = new_database(tmp_path, "report.db")
     with open_session(url) as s:
         for i, taka in enumerate([20000, 30000, 40000, 50000, 60000, 70000]):
             create_payment(session=s, data=PaymentInput(paid_on=f"2026-{5 + i:02d}-10",
@@ -70,7 +72,7 @@ def test_report_uses_the_environment_and_prints_a_table(tmp_path) -> None:
 
 
 def test_report_on_an_empty_database(tmp_path) -> None:
-    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    url = new_database(tmp_path, "empty.db")
     result = CliRunner().invoke(main, ["--db", url, "report", "--json", "--month", "2026-11"])
     figures = json.loads(result.output)
     assert (figures["net"], figures["progress"], figures["goal_reached_month"]) == ("0.00", 0, None)
@@ -78,7 +80,7 @@ def test_report_on_an_empty_database(tmp_path) -> None:
 
 
 def test_report_refuses_a_month_that_does_not_exist(tmp_path) -> None:
-    result = CliRunner().invoke(main, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "report",
+    result = CliRunner().invoke(main, ["--db", new_database(tmp_path, "x.db"), "report",
                                        "--month", "2026-13"])
     assert result.exit_code == 2
     assert "is not a month" in result.output

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.databases import new_database
 from tracker.cli import main
 from tracker.db import forget_engines, open_session
 from tracker.reports import month_summary
@@ -24,7 +25,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def url(tmp_path: Path) -> str:
     """Return the URL of a new database for the command line."""
-    yield f"sqlite:///{tmp_path / 'cli.db'}"
+    yield new_database(tmp_path, "cli.db")
     forget_engines()
 
 
@@ -131,7 +132,7 @@ def test_export_backup_and_restore(url: str, tmp_path: Path, data_dir: Path) -> 
     assert exported.exit_code == 0 and "Wrote 12 files" in exported.stdout
     assert (tmp_path / "out" / "payments_detailed.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert run(url, "backup", "--out", tmp_path / "b.zip").exit_code == 0
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = new_database(tmp_path, "other.db")
     assert run(other, "restore", tmp_path / "b.zip").exit_code == 0
     assert net(other, "2026-08") == 14676120
     refused = run(other, "restore", tmp_path / "b.zip")
