@@ -65,6 +65,9 @@ def committing(connection):
         say_and_wait()
 
 
+import tracker.io.importer
+
+tracker.io.importer.ROOMY_CACHE_KIB = 0  # as when an import outgrows its roomy cache: pages spill early
 from tracker.cli import main
 
 main(sys.argv[2:])

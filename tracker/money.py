@@ -29,10 +29,12 @@ _SYMBOLS = re.compile(r"^(?:[$৳€£¥₹]|tk\.?|usd|bdt|eur|gbp)\s*|\s*(?:[$�
 # Digits grouped in thousands (1,000,000) or in lakh and crore (10,00,000), or not grouped; never "250,00".
 _NUMBER = re.compile(r"^[+-]?((\d{1,3}(,\d{3})*|\d{1,2}(,\d{2})*,\d{3}|\d+)(\.\d*)?|\.\d+)$")
 _PLAIN = re.compile(r"[+-]?[0-9]+(?:\.[0-9]*)?")  # '1234.56', '-12': nothing to clean (statements)
+_PLAIN_PARTS = re.compile(r"([+-]?)([0-9]{1,20})(?:\.([0-9]*))?")  # the same, short enough for int()
 MAX_RATE_DECIMALS = 10
 # The largest amount stored, in minor units (10 trillion taka or dollars): far beyond any payment, and
 # small enough that SQLite's 64-bit integers hold it, its conversions and sums of thousands of them.
 MAX_MINOR = 10**15
+_MAX_DIGITS = len(str(MAX_MINOR))
 
 
 def known_currencies() -> list[str]:
@@ -90,14 +92,32 @@ def parse_decimal(text: str | int | Decimal, *, field: str = "amount") -> Decima
     return value
 
 
+def parse_minor(text: str, currency: str, *, field: str = "amount") -> int:
+    """Return `to_minor(parse_decimal(text))`: minor units for typed text, refused the same way.
+
+    Plain digits that fit the currency ('1234.56', '-12') are counted with integers alone, without a
+    Decimal: most statement cells are like that. Anything else takes the general path.
+    """
+    plain = _PLAIN_PARTS.fullmatch(text)
+    if plain is not None:
+        sign, whole, part = plain.groups()
+        places = exponent(currency)
+        part = (part or "").rstrip("0")
+        if len(part) <= places:
+            minor = int(whole + part.ljust(places, "0"))
+            return bounded(-minor if sign == "-" else minor, field=field)
+    return to_minor(parse_decimal(text, field=field), currency, field=field)
+
+
 def to_minor(value: Decimal, currency: str, *, field: str = "amount") -> int:
     """Return the amount in minor units, refusing more decimals than the currency has."""
     places = exponent(currency)
-    if value.adjusted() > len(str(MAX_MINOR)):  # no need to scale a number this large
+    adjusted = value.adjusted()
+    if adjusted > _MAX_DIGITS:  # no need to scale a number this large
         raise InvalidInput("That amount is too large.", field=field)
-    ratio = _exact_ratio(value)
-    if ratio is not None:  # exact integer arithmetic, the common case, without a decimal context
-        scaled, rest = divmod(ratio[0] * 10**places, ratio[1])
+    if adjusted >= -40 and value.is_finite():  # exact integer arithmetic (see _exact_ratio), the common case
+        numerator, denominator = value.as_integer_ratio()
+        scaled, rest = divmod(numerator * 10**places, denominator)
         if rest:
             raise InvalidInput("{currency} amounts have at most {places} decimals; “{value}” has more.",
                                field=field, currency=currency, places=places, value=str(value))
@@ -112,8 +132,12 @@ def to_minor(value: Decimal, currency: str, *, field: str = "amount") -> int:
 
 
 def _exact_ratio(value: Decimal) -> tuple[int, int] | None:
-    """Return a finite number of ordinary size as (numerator, denominator), or None (use Decimal)."""
-    if not value.is_finite() or not -40 <= value.as_tuple().exponent <= 40:  # type: ignore[operator]
+    """Return a finite number of ordinary size as (numerator, denominator), or None (use Decimal).
+
+    Ordinary: its leading digit within 10**±40 (`adjusted`, cheaper to read than the exponent). The
+    integers are then no longer than the number's own digits; 1E-999999 is left to Decimal.
+    """
+    if not value.is_finite() or not -40 <= value.adjusted() <= 40:
         return None
     return value.as_integer_ratio()
 
@@ -128,8 +152,10 @@ def bounded(minor: int, *, field: str = "amount") -> int:
 def parse_amount(text: str | int | Decimal, currency: str, *, field: str = "amount",
                  allow_zero: bool = False, allow_negative: bool = False) -> int:
     """Return minor units for typed text; refuse zero or negative unless allowed."""
-    value = parse_decimal(text, field=field)
-    minor = to_minor(value, currency, field=field)
+    if isinstance(text, str):
+        minor = parse_minor(text, currency, field=field)
+    else:
+        minor = to_minor(parse_decimal(text, field=field), currency, field=field)
     if minor < 0 and not allow_negative:
         raise InvalidInput("The {field} cannot be negative.", field=field)
     if minor == 0 and not allow_zero:
@@ -138,7 +164,28 @@ def parse_amount(text: str | int | Decimal, currency: str, *, field: str = "amou
 
 
 def parse_rate(text: str | int | Decimal, *, field: str = "rate") -> Decimal:
-    """Return a positive exchange rate with at most ten decimals, normalised ('122.50' → 122.5)."""
+    """Return a positive exchange rate with at most ten decimals, normalised ('122.50' → 122.5).
+
+    A statement gives every row the same rate: the rates of the last few texts or Decimals are
+    remembered (a Decimal by its exact text, so that 1.10000000000 is still refused for its decimals).
+    """
+    if text.__class__ is str or text.__class__ is Decimal:
+        key = (text.__class__, str(text))
+        rate = _RATES.get(key)
+        if rate is None:
+            rate = _checked_rate(text, field=field)
+            if len(_RATES) >= 256:
+                _RATES.clear()
+            _RATES[key] = rate
+        return rate
+    return _checked_rate(text, field=field)
+
+
+_RATES: dict[tuple[type, str], Decimal] = {}
+
+
+def _checked_rate(text: str | int | Decimal, *, field: str) -> Decimal:
+    """Return the rate `parse_rate` describes, or refuse it (nothing remembered)."""
     if isinstance(text, str) and not text.strip():
         raise InvalidInput("Give the exchange rate you received, for example 122.50.", field=field)
     value = parse_decimal(text, field=field)
@@ -165,25 +212,43 @@ def from_minor(minor: int, currency: str) -> Decimal:
 
 def convert(minor: int, currency: str, rate: Decimal, home_currency: str = HOME_CURRENCY) -> int:
     """Return minor units of the home currency for an amount at a rate, rounded half up once."""
-    shift = 0 if normalize_currency(currency) == normalize_currency(home_currency) else \
-        exponent(home_currency) - exponent(currency)
-    if shift == 0 and rate == 1:
-        return bounded(minor)
-    ratio = _exact_ratio(rate)
-    if ratio is not None:  # exact integer arithmetic, the common case: round half up (away from zero)
-        product = minor * ratio[0] * 10**max(shift, 0)
-        divisor = ratio[1] * 10**max(-shift, 0)
-        whole, rest = divmod(abs(product), divisor)
-        whole += 2 * rest >= divisor
+    factors = _factors(currency, rate, home_currency) if rate.is_finite() else None
+    if factors is not None:  # exact integer arithmetic, the common case: round half up (away from zero)
+        product = minor * factors[0]
+        whole, rest = divmod(abs(product), factors[1])
+        whole += 2 * rest >= factors[1]
         return bounded(-whole if product < 0 else whole)
+    shift = _shift(currency, home_currency)
     with localcontext() as exact:  # enough digits that the product is exact before the one rounding
         exact.prec = len(str(minor)) + len(rate.as_tuple().digits) + abs(shift) + 4
         return _round_half_up(Decimal(minor).scaleb(shift) * rate)
 
 
+@lru_cache(maxsize=512)
+def _factors(currency: str, rate: Decimal, home_currency: str) -> tuple[int, int] | None:
+    """Return (multiplier, divisor) that turn minor units of the currency into the home currency's.
+
+    None for a rate of no ordinary size (converted with Decimal). Remembered: a statement converts
+    every row at the same rate. Equal rates give the same factors, however they are written.
+    """
+    ratio = _exact_ratio(rate)
+    if ratio is None:
+        return None
+    shift = _shift(currency, home_currency)
+    return ratio[0] * 10**max(shift, 0), ratio[1] * 10**max(-shift, 0)
+
+
+@lru_cache(maxsize=512)
+def _shift(currency: str, home_currency: str) -> int:
+    """Return the home currency's decimals less the currency's (0 for the same currency)."""
+    if normalize_currency(currency) == normalize_currency(home_currency):
+        return 0
+    return exponent(home_currency) - exponent(currency)
+
+
 def _round_half_up(value: Decimal) -> int:
     """Return the nearest integer, halves away from zero; refuse a result beyond MAX_MINOR."""
-    if not value.is_finite() or value.adjusted() > len(str(MAX_MINOR)):
+    if not value.is_finite() or value.adjusted() > _MAX_DIGITS:
         raise InvalidInput("That amount is too large.", field="amount")
     try:
         return bounded(int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP)))

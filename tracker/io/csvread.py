@@ -1,13 +1,14 @@
 """Reading a statement file: decoding (UTF-8 with or without a byte-order mark, UTF-16, Windows-1252),
-CSV parsing with pandas (every cell text, nothing parsed as a float), and header normalisation.
+CSV parsing (every cell text, nothing parsed as a float: Python's csv module for a regular file, else
+pandas), and header normalisation.
 
 Rows are numbered the way a spreadsheet shows them: the header is row 1, the first data row is 2.
 Rows whose cells are all empty are left out (they are not data).
 
 Refused before anything is parsed: a file over MAX_IMPORT_MB (25 MB is about 180,000 Upwork rows;
-reading one takes about 10 seconds and 550 MB of memory), binary data (an image or a spreadsheet
-renamed .csv), UTF-8 text with some lines in another encoding, and a file with no data rows. A column
-that a format needs and that appears twice is refused when the format asks for it.
+reading and checking one takes about 5 seconds and 570 MB of memory), binary data (an image or a
+spreadsheet renamed .csv), UTF-8 text with some lines in another encoding, and a file with no data
+rows. A column that a format needs and that appears twice is refused when the format asks for it.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def read_sheet(data: bytes) -> Sheet:
     text = text.lstrip(BOM)
     if not text.strip():
         raise InvalidInput("The file is empty: there is nothing to import.", field="file")
-    first = text.lstrip().splitlines()[0]
+    first = first_line(text.lstrip())
     delimiter = ";" if first.count(";") > first.count(",") else ","
     if first.count(delimiter) == 0:
         raise InvalidInput("This does not look like a CSV file: its first line has no columns "
@@ -146,6 +147,16 @@ def read_sheet(data: bytes) -> Sheet:
     return Sheet(headers=headers, rows=rows, numbers=numbers, encoding=encoding)
 
 
+def first_line(text: str) -> str:
+    """Return `text.splitlines()[0]` without splitting the whole file (100,000 lines) to find it."""
+    size = 4096
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > 1 or size >= len(text):
+            return lines[0]
+        size *= 4
+
+
 def too_large(size: int) -> InvalidInput:
     """Return the refusal of a file over the size limit (its size in MB, rounded up)."""
     return InvalidInput("This file is {size} MB; files up to {limit} MB can be imported. Export a "
@@ -155,6 +166,32 @@ def too_large(size: int) -> InvalidInput:
 
 def _parse(text: str, delimiter: str) -> list[list[str]]:
     """Return every row of the CSV text as lists of strings (no type guessing)."""
+    grid = regular_grid(text, delimiter)
+    return grid if grid is not None else _parse_with_pandas(text, delimiter)
+
+
+def regular_grid(text: str, delimiter: str) -> list[list[str]] | None:
+    """Return the rows of a regular file read by Python's csv module (twice as fast as pandas), or None.
+
+    Regular: every row as wide as the first, no blank line, no NUL, and quotes used only around whole
+    cells (strict). Such a file reads the same either way; anything else (a ragged row, an unclosed
+    quote, ...) is left to pandas, whose reading and refusals stay the reference.
+    """
+    if "\x00" in text:
+        return None
+    try:
+        grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True,
+                               strict=True))
+    except csv.Error:
+        return None
+    width = len(grid[0]) if grid else 0
+    if not width or any(len(row) != width for row in grid):
+        return None
+    return grid
+
+
+def _parse_with_pandas(text: str, delimiter: str) -> list[list[str]]:
+    """Return every row of the CSV text as lists of strings, read by pandas; refuse a malformed file."""
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
                             keep_default_na=False, na_filter=False, skip_blank_lines=False,

@@ -8,16 +8,19 @@ adds nothing the second time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, func, insert
+from sqlalchemy import Date, DateTime, Table, TypeDecorator, func, insert
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, select
 
 from tracker.errors import InvalidInput
-from tracker.io.plan import ImportPlan, split_duplicates
+from tracker.io.plan import ImportPlan, collector_paused, split_duplicates
 from tracker.io.rows import ImportRow, RowKind
 from tracker.models import (
     Client,
@@ -37,6 +40,8 @@ from tracker.services.settings import home_currency
 from tracker.services.skills import SkillInput, skill_values
 
 CHUNK = 5000
+ROOMY_CACHE_KIB = 64 * 1024
+_MONEY_IN = frozenset((RowKind.PAYMENT, RowKind.REFUND))  # rows whose client is looked up or added
 Progress = Callable[[float], None]
 
 
@@ -73,6 +78,12 @@ def check_ready(plan: ImportPlan, skip_invalid: bool) -> None:
 def import_rows(*, session: Session, plan: ImportPlan, skip_invalid: bool = False,
                 progress: Progress | None = None) -> ImportResult:
     """Write every row the plan adds in one transaction; return the counts."""
+    with collector_paused():
+        return _write(session, plan, skip_invalid, progress)
+
+
+def _write(session: Session, plan: ImportPlan, skip_invalid: bool, progress: Progress | None) -> ImportResult:
+    """Write a plan (see import_rows)."""
     check_ready(plan, skip_invalid)
     if home_currency(session) != plan.home:
         raise InvalidInput("The home currency changed since this file was read. Read it again.",
@@ -85,8 +96,9 @@ def import_rows(*, session: Session, plan: ImportPlan, skip_invalid: bool = Fals
         clients, added = client_ids(session, [row for row, _v in chosen])
         gigs = gig_ids(session, [row for row, _v in chosen if row.gig], clients)
         payments, expenses = records(chosen, clients, gigs)
-        _insert(session, Payment, payments, progress, 0, len(chosen))
-        _insert(session, Expense, expenses, progress, len(payments), len(chosen))
+        with roomy_cache(session):
+            _insert(session, Payment, payments, progress, 0, len(chosen))
+            _insert(session, Expense, expenses, progress, len(payments), len(chosen))
     imported = sum(1 + len(row.merged) for row, _v in chosen)
     return ImportResult(imported=imported,
                         duplicates=plan.duplicate_rows + sum(1 + len(r.merged) for r in again),
@@ -109,6 +121,37 @@ def records(chosen: list[tuple[ImportRow, dict[str, Any]]], clients: dict[str, i
         record["gig_id"] = gigs.get((record["client_id"], row.gig.strip().lower())) if row.gig else None
         payments.append(record)
     return payments, expenses
+
+
+@contextmanager
+def roomy_cache(session: Session) -> Iterator[None]:
+    """Give SQLite a 64 MB page cache while the rows are inserted, then its own size again.
+
+    With the usual 2 MB, pages of the table and its six indexes are written out and read back
+    several times during a large insert; with room for all of them, each is written once, at commit
+    (about a fifth less time). The size is put back before the commit: pages not yet written stay.
+    """
+    connection = session.connection()
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar() \
+        if connection.dialect.name == "sqlite" else None
+    if before is None or _kib(session, int(before)) >= ROOMY_CACHE_KIB:  # not SQLite, or roomy already
+        yield
+        return
+    connection.exec_driver_sql(f"PRAGMA cache_size={-ROOMY_CACHE_KIB}")
+    try:
+        yield
+    except BaseException:
+        with suppress(SQLAlchemyError):  # the insert's own error is the one to report
+            connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+        raise
+    connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
+def _kib(session: Session, cache_size: int) -> int:
+    """Return SQLite's cache size in KiB (a negative size is KiB already, a positive one pages)."""
+    if cache_size < 0:
+        return -cache_size
+    return cache_size * int(session.connection().exec_driver_sql("PRAGMA page_size").scalar() or 0) // 1024
 
 
 def _insert(session: Session, model: type, rows: list[dict[str, Any]], progress: Progress | None,
@@ -143,26 +186,42 @@ def driver_insert(session: Session, table: Table,
         return None
     order, dialect, sql = list(compiled.positiontup), connection.dialect, str(compiled)
     values_of = itemgetter(*order)
-    converts = [(i, convert) for i, name in enumerate(order)
+    converts = [(i, convert, {} if _is_time(table.c[name].type) else None)
+                for i, name in enumerate(order)
                 if (convert := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
 
     def run(chunk: list[dict[str, Any]]) -> None:
-        """Insert one chunk with one executemany."""
+        """Insert one chunk with one executemany; a day (or time) repeated is converted once."""
         params = []
         for row in chunk:
             values = list(values_of(row))
-            for i, convert in converts:
-                if values[i] is not None:
-                    values[i] = convert(values[i])
+            for i, convert, seen in converts:
+                value = values[i]
+                if value is None:
+                    continue
+                if seen is None:
+                    values[i] = convert(value)
+                    continue
+                key = (value.__class__, value)
+                done = seen.get(key)
+                if done is None:
+                    done = seen[key] = convert(value)
+                values[i] = done
             params.append(tuple(values))
         connection.exec_driver_sql(sql, params)
     return run
 
 
+def _is_time(kind: TypeEngine[Any]) -> bool:
+    """Return True for a date or date-time column (its values repeat: each converted once)."""
+    base = kind.impl_instance if isinstance(kind, TypeDecorator) else kind
+    return isinstance(base, Date | DateTime)
+
+
 def client_ids(session: Session, rows: list[ImportRow]) -> tuple[dict[str, int], int]:
     """Return client ids by lower-case name (found or created), and how many were created."""
     wanted = {r.client.strip().lower(): r for r in rows
-              if r.client.strip() and r.kind in (RowKind.PAYMENT, RowKind.REFUND)}
+              if r.client.strip() and r.kind in _MONEY_IN}
     found = {name.lower(): cid for cid, name in session.exec(select(Client.id, Client.name)).all()}
     new = {key: Client(**client_values(session, ClientInput(
         name=row.client, platform=row.platform or Platform.DIRECT.value), client_id=None))

@@ -5,10 +5,14 @@ transfers (not counted). Nothing is written here; `tracker.io.importer.import_ro
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import Connection, Table
 from sqlmodel import Session, col, select
 
 from tracker.io.csvread import read_sheet
@@ -19,6 +23,8 @@ from tracker.io.rows import DateOrderNeeded, ImportRow, Refusal, RowKind
 from tracker.io.values import build_values, given_rates, missing_rates
 from tracker.models import Expense, Payment
 from tracker.services.settings import home_currency
+
+REFS_PER_QUERY = 500  # references looked up per query (well under any database's limit on parameters)
 
 
 @dataclass(frozen=True)
@@ -68,8 +74,32 @@ class ImportPlan:
         return not self.missing_rates and self.date_question is None
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a statement is read or written, then let it run again.
+
+    Reading 100,000 rows makes hundreds of thousands of lists, dicts and rows that all live until the
+    end; the collector would walk all of them again and again (about a sixth of the import's time) and
+    find nothing to free, since they are still in use. Memory is freed as usual meanwhile (reference
+    counting); only cycles wait until the end. A collector that was already off is left off.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def plan_import(session: Session, data: bytes, options: ImportOptions) -> ImportPlan:
     """Return the plan for importing a file, or raise InvalidInput for a file that cannot be read."""
+    with collector_paused():
+        return _plan(session, data, options)
+
+
+def _plan(session: Session, data: bytes, options: ImportOptions) -> ImportPlan:
+    """Return the plan for importing a file (see plan_import)."""
     sheet = read_sheet(data)
     name = detect(sheet) if options.format == "auto" else options.format
     home = home_currency(session)
@@ -83,8 +113,9 @@ def plan_import(session: Session, data: bytes, options: ImportOptions) -> Import
         return plan
     refused = [r for r in parsed if isinstance(r, Refusal)]
     rows, problems = merge_fees([r for r in parsed if isinstance(r, ImportRow)], refused)
-    plan.transfers = [r for r in rows if r.kind == RowKind.TRANSFER]
-    money = [r for r in rows if r.kind != RowKind.TRANSFER]
+    transfer = RowKind.TRANSFER
+    plan.transfers = [r for r in rows if r.kind == transfer]
+    money = [r for r in rows if r.kind != transfer]
     plan.to_add, plan.duplicates = split_duplicates(session, money)
     rates = given_rates(options.rates)
     plan.rate_currencies = missing_rates(plan.to_add, {}, home)
@@ -98,7 +129,7 @@ def plan_import(session: Session, data: bytes, options: ImportOptions) -> Import
 
 def split_duplicates(session: Session, rows: list[ImportRow]) -> tuple[list[ImportRow], list[ImportRow]]:
     """Return (new rows, duplicates): a row is a duplicate if its reference is stored or seen before."""
-    stored = stored_refs(session, {r.source for r in rows if r.ref})
+    stored = stored_refs(session, {(r.source, r.ref) for r in rows if r.ref})
     unreferenced = stored_fingerprints(session, {r.source for r in rows if not r.ref})
     fresh, duplicates = [], []
     for row in rows:
@@ -114,17 +145,40 @@ def split_duplicates(session: Session, rows: list[ImportRow]) -> tuple[list[Impo
     return fresh, duplicates
 
 
-def stored_refs(session: Session, sources: set[str]) -> set[tuple[str, str]]:
-    """Return the (source, reference) pairs stored for these sources, payments and expenses (2 queries)."""
-    if not sources:
-        return set()
-    refs: set[tuple[str, str]] = set()
-    connection = session.connection()  # plain rows: 100,000 references read without ORM bookkeeping
+def stored_refs(session: Session, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Return which of these (source, reference) pairs are stored already, as payments or expenses."""
+    by_source: dict[str, list[str]] = {}
+    for source, ref in keys:
+        by_source.setdefault(source, []).append(ref)
+    connection = session.connection()  # plain rows, without ORM bookkeeping
+    found: set[tuple[str, str]] = set()
     for model in (Payment, Expense):
-        query = select(model.source, model.external_ref).where(
-            col(model.source).in_(sources), col(model.external_ref).is_not(None))
-        refs.update((s, r) for s, r in connection.execute(query) if r is not None)
-    return refs
+        for source, refs in by_source.items():
+            found.update(_stored(connection, model.__table__, source, refs))  # type: ignore[attr-defined]
+    return found
+
+
+def _stored(connection: Connection, table: Table, source: str, refs: list[str]) -> list[tuple[str, str]]:
+    """Return the (source, reference) pairs of a table that are among `refs`.
+
+    On SQLite the references are looked up REFS_PER_QUERY at a time through the unique index on
+    source and reference, straight through the driver: the time follows the file, not the database
+    (half the time of reading all 67,000 stored references for 50,000 rows). Elsewhere the stored
+    references of the source are read in one query and compared here.
+    """
+    if connection.dialect.paramstyle != "qmark":
+        query = select(table.c.source, table.c.external_ref).where(
+            table.c.source == source, table.c.external_ref.is_not(None))
+        wanted = set(refs)
+        return [(s, r) for s, r in connection.execute(query) if r in wanted]
+    name = connection.dialect.identifier_preparer.format_table(table)
+    found = []
+    for start in range(0, len(refs), REFS_PER_QUERY):
+        chunk = refs[start:start + REFS_PER_QUERY]
+        sql = (f"SELECT source, external_ref FROM {name} "
+               f"WHERE source = ? AND external_ref IN ({', '.join('?' * len(chunk))})")
+        found.extend((s, r) for s, r in connection.exec_driver_sql(sql, (source, *chunk)))
+    return found
 
 
 def stored_fingerprints(session: Session, sources: set[str]) -> dict[tuple[Any, ...], int]:

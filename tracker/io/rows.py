@@ -16,13 +16,15 @@ from typing import Any
 from tracker.errors import InvalidInput
 from tracker.i18n import fill
 from tracker.io.csvread import Sheet
-from tracker.money import MAX_RATE_DECIMALS, exponent, parse_decimal, to_minor
+from tracker.money import MAX_RATE_DECIMALS, bounded, exponent, parse_decimal, parse_minor, to_minor
 
 MONTHS = {name: i for i, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _WORDY = re.compile(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
 _MINUS = str.maketrans({"−": "-", "–": "-"})
+_UNSIGNED = re.compile(r"[0-9]+(?:\.[0-9]*)?")  # '1200.00': no sign, symbol or separator to weigh
+_SIMPLE = re.compile(r"(-?)([0-9]{1,20})(?:\.([0-9]*))?")  # '-107.85' as written: short enough for int()
 
 
 class RowKind(StrEnum):
@@ -80,15 +82,35 @@ class Refusal:
         return fill(self.message, dict(self.params), translate)
 
 
-@lru_cache(maxsize=4096)
 def signed_minor(text: str, currency: str, *, field: str = "amount") -> int:
-    """Return signed minor units for statement text: '1,200.00', '-$12.00', '(5.00)', '−3'."""
+    """Return signed minor units for statement text: '1,200.00', '-$12.00', '(5.00)', '−3'.
+
+    Most cells are plain ('1078.52', '-107.85') and counted at once; the others (and plain ones with
+    more decimals than the currency has, to be refused) take `_signed_minor`.
+    """
+    simple = _SIMPLE.fullmatch(text)
+    if simple is not None:
+        sign, whole, part = simple.groups()
+        part = part.rstrip("0") if part else ""
+        decimals = exponent(currency)
+        if len(part) <= decimals:
+            minor = bounded(int(whole + part.ljust(decimals, "0")), field=field)
+            return -minor if sign else minor
+    return _signed_minor(text, currency, field=field)
+
+
+@lru_cache(maxsize=4096)
+def _signed_minor(text: str, currency: str, *, field: str = "amount") -> int:
+    """Return signed minor units for any statement text (see signed_minor), or refuse it."""
     cleaned = text.strip().translate(_MINUS).replace(" ", "")
     bracketed = cleaned.startswith("(") and cleaned.endswith(")")
     negative = bracketed or cleaned.startswith("-")
     cleaned = cleaned[1:-1] if bracketed else cleaned[1:] if cleaned[:1] in ("+", "-") else cleaned
     if not cleaned:
         raise InvalidInput("The {field} is missing.", field=field)
+    if _UNSIGNED.fullmatch(cleaned):  # most cells: the same minor units, counted without a Decimal
+        minor = parse_minor(cleaned, currency, field=field)
+        return -minor if negative else minor
     value = parse_decimal(cleaned, field=field)
     if cleaned[:1] in ("+", "-") or (value < 0 and negative):  # '--5', '(-5)', '-$-5': a sign twice
         raise InvalidInput("“{text}” is not a number. Type digits, like 1,250.50.", field=field,
@@ -200,10 +222,15 @@ class Columns:
                                field="file", columns=", ".join(missing))
         for key, names in (optional or {}).items():
             self.where[key] = sheet.position(*names)
+        self._present = [(key, at) for key, at in self.where.items() if at is not None]
+        self._blank = {key: "" for key, at in self.where.items() if at is None}
 
     def cells(self, row: list[str]) -> dict[str, str]:
         """Return the row's cells by key ('' for an optional column the file lacks)."""
-        return {key: ("" if at is None else row[at].strip()) for key, at in self.where.items()}
+        cells = {key: row[at].strip() for key, at in self._present}
+        if self._blank:
+            cells.update(self._blank)
+        return cells
 
 
 def each_row(sheet: Sheet, columns: Columns,
@@ -216,6 +243,22 @@ def each_row(sheet: Sheet, columns: Columns,
             result.append(build(number, cells))
         except InvalidInput as err:
             result.append(Refusal.of(number, err, cells.get("ref", "")))
+    return result
+
+
+def each_line(sheet: Sheet, build: Callable[[int, list[str]], ImportRow],
+              ref_at: int | None) -> list[ImportRow | Refusal]:
+    """Return build(number, row) for every row, for a format that reads its cells by position.
+
+    Like each_row, without a dict of every cell per row; a refusal keeps the row's reference, the
+    cell at `ref_at`.
+    """
+    result: list[ImportRow | Refusal] = []
+    for number, row in zip(sheet.numbers, sheet.rows, strict=True):
+        try:
+            result.append(build(number, row))
+        except InvalidInput as err:
+            result.append(Refusal.of(number, err, "" if ref_at is None else row[ref_at].strip()))
     return result
 
 

@@ -17,6 +17,10 @@ from tracker.services.common import optional_text
 from tracker.services.expenses import ExpenseInput, expense_values
 from tracker.services.payments import PaymentInput, payment_values
 
+_PAYMENT, _REFUND = PaymentKind.PAYMENT.value, PaymentKind.REFUND.value
+_ROW_EXPENSE, _ROW_REFUND = RowKind.EXPENSE, RowKind.REFUND
+_CLEARED, _PENDING = PaymentStatus.CLEARED.value, PaymentStatus.PENDING.value
+
 
 def given_rates(pairs: tuple[tuple[str, str], ...]) -> dict[str, Decimal]:
     """Return the rates the person gave, by currency; refuse an unknown currency or a bad rate."""
@@ -72,17 +76,19 @@ def row_values(session: Session, row: ImportRow, rate: Decimal | None, home: str
     rate = row.rate if row.rate is not None else rate
     if row.currency == home:
         rate = None
-    if row.kind == RowKind.EXPENSE:
-        return {"table": "expense", **expense_values(session, ExpenseInput(
+    if row.kind == _ROW_EXPENSE:
+        values = expense_values(session, ExpenseInput(
             spent_on=row.day, amount=from_minor(row.amount, row.currency), currency=row.currency,
             rate=rate, category=row.category, source=row.source, external_ref=row.ref or None,
-            note=row.note))}
+            note=row.note))
+        values["table"] = "expense"  # the builders' dicts are new each time: marked, not copied
+        return values
     data = PaymentInput(
         paid_on=row.day, gross=from_minor(row.amount, row.currency), currency=row.currency,
         platform_fee=from_minor(row.platform_fee, row.currency),
         transfer_fee=from_minor(row.transfer_fee, row.currency), rate=rate,
-        kind=PaymentKind.REFUND.value if row.kind == RowKind.REFUND else PaymentKind.PAYMENT.value,
-        status=PaymentStatus.PENDING.value if row.pending else PaymentStatus.CLEARED.value,
+        kind=_REFUND if row.kind == _ROW_REFUND else _PAYMENT,
+        status=_PENDING if row.pending else _CLEARED,
         platform=row.platform, source=row.source, external_ref=row.ref or None, note=row.note)
     values = payment_values(session, data)
     expected = row.expected_net_home
@@ -91,4 +97,5 @@ def row_values(session: Session, row: ImportRow, rate: Decimal | None, home: str
         data.rate, data.received_home = None, from_minor(abs(expected), home)
         again = payment_values(session, data)
         values = again if again["net_home_minor"] == expected else values
-    return {"table": "payment", **values}
+    values["table"] = "payment"
+    return values

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError
@@ -80,12 +81,20 @@ def optional_text(value: str | None, *, field: str, max_length: int) -> str:
 
 def choice(value: str | None, allowed: type[E], *, field: str) -> str:
     """Return the value if it is one of the enum's words (case-insensitive), else refuse."""
-    text = (value or "").strip().lower()
-    for member in allowed:
-        if member.value.lower() == text:
-            return member.value
+    found = _words(allowed).get((value or "").strip().lower())
+    if found is not None:
+        return found
     raise InvalidInput("“{value}” is not a valid {field}. Choose one of: {options}.", field=field,
                        value=(value or "").strip(), options=", ".join(m.value for m in allowed))
+
+
+@cache
+def _words(allowed: type[StrEnum]) -> dict[str, str]:
+    """Return an enum's words by their lower-case form (the first member wins, as a search would)."""
+    words: dict[str, str] = {}
+    for member in allowed:
+        words.setdefault(member.value.lower(), member.value)
+    return words
 
 
 def existing(session: Session, model: type[T], record_id: int | None, *, field: str) -> T:

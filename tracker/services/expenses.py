@@ -71,11 +71,12 @@ def expense_values(session: Session, data: ExpenseInput) -> dict[str, Any]:
     assert day is not None
     currency = normalize_currency(data.currency)
     amount = parse_amount(data.amount, currency, field="amount")
-    rate = rate_for(session, data.rate, currency)
+    home = home_currency(session)
+    rate = rate_for(session, data.rate, currency, home=home)
     return {
         "spent_on": day, "month": month_of(day), "currency": currency, "amount_minor": amount,
         "rate": rate_to_text(rate),
-        "amount_home_minor": convert(amount, currency, rate, home_currency(session)),
+        "amount_home_minor": convert(amount, currency, rate, home),
         "category": choice(data.category, ExpenseCategory, field="category"),
         "source": optional_text(data.source, field="source", max_length=20) or MANUAL_SOURCE,
         "external_ref": optional_text(data.external_ref, field="reference", max_length=120) or None,

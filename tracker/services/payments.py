@@ -45,6 +45,7 @@ from tracker.services.common import (
 from tracker.services.settings import home_currency
 
 Amount = str | Decimal | int
+_PAYMENT, _REFUND = PaymentKind.PAYMENT.value, PaymentKind.REFUND.value
 
 
 class PaymentInput(SQLModel):
@@ -114,10 +115,10 @@ def payment_values(session: Session, data: PaymentInput) -> dict[str, Any]:
     gross = parse_amount(data.gross, currency, field="amount")
     platform_fee = parse_fee(data.platform_fee, gross, currency, field="platform fee")
     transfer_fee = parse_fee(data.transfer_fee, gross, currency, field="transfer fee")
-    if kind == PaymentKind.PAYMENT.value and platform_fee + transfer_fee > gross:
+    if kind == _PAYMENT and platform_fee + transfer_fee > gross:
         raise InvalidInput("The fees are more than the amount paid. Check the numbers.",
                            field="platform fee")
-    if kind == PaymentKind.REFUND.value:
+    if kind == _REFUND:
         gross, platform_fee = -gross, -platform_fee
     rate, gross_home, fees_home = home_amounts(session, data, currency, gross,
                                                platform_fee + transfer_fee)
@@ -152,7 +153,7 @@ def home_amounts(session: Session, data: PaymentInput, currency: str, gross: int
     """Return (rate, gross in the home currency, fees in it), from the rate or the amount received."""
     home = home_currency(session)
     if not _given(data.received_home):
-        rate = rate_for(session, data.rate, currency)
+        rate = rate_for(session, data.rate, currency, home=home)
         return rate, convert(gross, currency, rate, home), convert(fees, currency, rate, home)
     if currency == home:
         raise InvalidInput("A payment in {currency} needs no amount received; the amount is already "
@@ -191,16 +192,20 @@ def _given(value: Amount | None) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def rate_for(session: Session, rate: Amount | None, currency: str) -> Decimal:
-    """Return the rate into the home currency: 1 for the home currency itself, else required."""
-    if currency == home_currency(session):
+def rate_for(session: Session, rate: Amount | None, currency: str, *, home: str | None = None) -> Decimal:
+    """Return the rate into the home currency: 1 for the home currency itself, else required.
+
+    `home` is the home currency when the caller has just read it (else it is read here).
+    """
+    home = home or home_currency(session)
+    if currency == home:
         if rate not in (None, "") and parse_rate(rate) != 1:
             raise InvalidInput("A payment in {currency} needs no exchange rate; leave it at 1.",
                                field="rate", currency=currency)
         return Decimal(1)
     if rate is None or (isinstance(rate, str) and not rate.strip()):
         raise InvalidInput("Give the rate you received for 1 {currency} in {home}, like 122.50.",
-                           field="rate", currency=currency, home=home_currency(session))
+                           field="rate", currency=currency, home=home)
     return parse_rate(rate)
 
 
