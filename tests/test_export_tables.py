@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Boolean, Date, DateTime, Integer, String
+from sqlalchemy import text as sql_text
 from sqlmodel import Session, SQLModel
 
+from tracker.io import csv_lines
+from tracker.io.export import columns_csv, harmless, payment_columns, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
-from tracker.io.tables_csv import export_files, monthly_summary_frame, table_csv, write_export
+from tracker.io.tables_csv import export_files, monthly_summary_frame, table_columns, table_csv, write_export
+from tracker.models import Client, tables_in_order
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment
@@ -115,3 +120,166 @@ def test_write_export_into_a_folder(session: Session, tmp_path: Path) -> None:
 @pytest.mark.parametrize("table", ["goal", "setting", "checklist_item"])
 def test_tables_without_money_in_a_currency_export(session: Session, table: str) -> None:
     assert table_csv(session, table).startswith(b"\xef\xbb\xbf")
+
+
+RISKY_TEXTS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'=quoted", "''+twice", "'plain", "a,b",
+               'say "hi"', "two\nlines", "=a,\"b\"", "নদী", "", "plain", "9 to 5", ":-)", "?x", "<b>", "~x"]
+
+
+OWN_WORDS = {"currency": "USD", "month": "2026-08", "valid_from": "2026-08"}  # read back by the summary
+
+
+def one_row_everywhere(session: Session, text: str) -> None:
+    """Store one row in every table with `text` in every text column (currency codes and months aside).
+
+    Written straight into the tables, as a hand-edited backup could hold them: the export must make
+    every one harmless (or quote it) whatever the forms would have allowed.
+    """
+    for table in tables_in_order():
+        row: dict[str, object] = {}
+        for column in table.columns:
+            kind = getattr(column.type, "impl", column.type)
+            if column.foreign_keys or (isinstance(kind, Integer) and not column.name.endswith("_minor")):
+                row[column.name] = 1
+            elif column.name.endswith("_minor"):
+                row[column.name] = -12345
+            elif column.name in OWN_WORDS:
+                row[column.name] = OWN_WORDS[column.name]
+            elif isinstance(kind, Boolean):
+                row[column.name] = True
+            elif isinstance(kind, DateTime):
+                row[column.name] = datetime(2026, 8, 3, 10, 30, tzinfo=UTC)
+            elif isinstance(kind, Date):
+                row[column.name] = date(2026, 8, 3)
+            else:
+                row[column.name] = text
+        session.execute(table.insert().values(**row))
+    session.commit()
+
+
+@pytest.mark.parametrize("text", [t for t in RISKY_TEXTS if "\r" not in t])  # a lone CR is not quoted
+def test_every_text_column_of_every_file_is_harmless_and_numbers_stay_numbers(session: Session,
+                                                                              text: str) -> None:
+    one_row_everywhere(session, text)
+    files = export_files(session)
+    for table in tables_in_order():
+        [row] = rows_of(files[f"{table.name}.csv"])
+        for column in table.columns:
+            kind = getattr(column.type, "impl", column.type)
+            cell = row[column.name.removesuffix("_minor")]
+            if column.name.endswith("_minor"):
+                assert cell == "-123.45", (table.name, column.name)
+            elif isinstance(kind, String) and column.name not in OWN_WORDS:
+                assert cell == harmless(text), (table.name, column.name)
+        assert set(row.get("home_currency", "BDT").split()) == {"BDT"}
+    [detailed] = rows_of(files["payments_detailed.csv"])
+    for name in ("client", "gig", "skill", "source", "external_ref", "note"):
+        assert detailed[name] == harmless(text), name
+    assert (detailed["gross"], detailed["net_home"], detailed["id"]) == ("-123.45", "-123.45", "1")
+
+
+@pytest.mark.parametrize("text", RISKY_TEXTS)
+def test_sqlite_and_python_write_the_same_bytes_for_any_text(session: Session, text: str) -> None:
+    """The lines SQLite writes (tracker.io.csv_lines) are the Python export's, byte for byte."""
+    one_row_everywhere(session, text)
+    for table in tables_in_order():
+        assert table_csv(session, table.name) == columns_csv(table_columns(session, table)), table.name
+    assert payments_csv(session) == columns_csv(payment_columns(session))
+
+
+def test_every_first_character_is_judged_as_python_judges_it(session: Session) -> None:
+    """SQLite's shortcut (text from 'A' on, or starting with a digit, is harmless) misses no formula."""
+    assert all(c < "A" and not c.isdigit() for c in csv_lines.RISKY)
+    firsts = [chr(c) for c in range(1, 128)] + ["ঢ", "é", "'", "''", "'''-"]
+    client = create_client(session=session, data=ClientInput(name="Acme"))
+    for number, first in enumerate(firsts):
+        session.execute(Client.__table__.insert().values(
+            id=client.id + 1 + number, name=f"{first}x", platform="", country="", payment_verified=False,
+            asks_upfront=False, notes=first, archived=False, created_at=datetime(2026, 8, 3, tzinfo=UTC)))
+    session.commit()
+    python = table_columns(session, Client.__table__)
+    assert python["notes"][1:] == [harmless(first) for first in firsts]
+    assert table_csv(session, "client") == columns_csv(python)
+
+
+def test_detailed_payments_are_in_date_order_then_id_order_with_every_name(session: Session) -> None:
+    """Entered out of date order, some without client, gig or skill: the file is by date, then id."""
+    skill = create_skill(session=session, data=SkillInput(name="Logo, design", category="graphic design"))
+    client = create_client(session=session, data=ClientInput(name='Say "hi" Ltd'))
+    with_skill = create_gig(session=session, data=GigInput(title="=Logo", client_id=client.id,
+                                                           skill_id=skill.id))
+    without_skill = create_gig(session=session, data=GigInput(title="Site", client_id=client.id))
+    for day, gig_id, client_id in [("2026-08-05", with_skill.id, None), ("2026-08-03", None, client.id),
+                                   ("2026-08-05", without_skill.id, None), ("2026-07-30", None, None),
+                                   ("2026-08-03", with_skill.id, None)]:
+        create_payment(session=session, data=PaymentInput(paid_on=day, gross="10", rate="120", gig_id=gig_id,
+                                                          client_id=client_id))
+    data = payments_csv(session)
+    assert data == columns_csv(payment_columns(session))
+    rows = rows_of(data)
+    assert [(r["date"], r["id"]) for r in rows] == [("2026-07-30", "4"), ("2026-08-03", "2"),
+                                                   ("2026-08-03", "5"), ("2026-08-05", "1"),
+                                                   ("2026-08-05", "3")]
+    assert [(r["client"], r["gig"], r["skill"]) for r in rows] == [
+        ("", "", ""), ('Say "hi" Ltd', "", ""), ('Say "hi" Ltd', "'=Logo", "Logo, design"),
+        ('Say "hi" Ltd', "'=Logo", "Logo, design"), ('Say "hi" Ltd', "Site", "")]
+    assert [r["date"] for r in rows_of(payments_csv(session, date(2026, 8, 3), date(2026, 8, 3)))] == [
+        "2026-08-03", "2026-08-03"]
+
+
+def test_a_known_export_gives_exactly_these_bytes(session: Session) -> None:
+    """A small export, byte for byte: BOM, quoting, harmless text, exact amounts, ISO dates and times."""
+    client = create_client(session=session, data=ClientInput(name="নদী, ডিজাইন", notes="=2+2"))
+    create_payment(session=session, data=PaymentInput(
+        paid_on="2026-08-03", gross="250.00", currency="USD", platform_fee="25", rate="122.50",
+        client_id=client.id, note='+1 "x"\nnext', external_ref="-7"))
+    create_payment(session=session, data=PaymentInput(paid_on="2026-08-01", gross="1,000", currency="BDT",
+                                                      kind="refund", source="manual"))
+    session.execute(sql_text("UPDATE payment SET created_at = '2026-08-03 10:00:00.000000' WHERE id = 1"))
+    session.execute(sql_text("UPDATE payment SET created_at = '2026-08-03 10:00:00.250000' WHERE id = 2"))
+    session.commit()
+    files = export_files(session)
+    assert files["payment.csv"] == (
+        "\ufeffid,paid_on,month,kind,client_id,gig_id,platform,currency,gross,platform_fee,transfer_fee,rate,"
+        "gross_home,fees_home,net_home,status,source,external_ref,note,created_at,home_currency\n"
+        "1,2026-08-03,2026-08,payment,1,,direct,USD,250.00,25.00,0.00,122.5,30625.00,3062.50,27562.50,cleared,"
+        "manual,'-7,\"'+1 \"\"x\"\"\nnext\",2026-08-03T10:00:00+00:00,BDT\n"
+        "2,2026-08-01,2026-08,refund,,,,BDT,-1000.00,0.00,0.00,1,-1000.00,0.00,-1000.00,cleared,manual,,,"
+        "2026-08-03T10:00:00.250000+00:00,BDT\n").encode()
+    assert files["payments_detailed.csv"] == (
+        "\ufeffid,date,kind,status,client,gig,skill,platform,currency,gross,platform_fee,transfer_fee,rate,"
+        "home_currency,gross_home,fees_home,net_home,source,external_ref,note\n"
+        "2,2026-08-01,refund,cleared,,,,,BDT,-1000.00,0.00,0.00,1,BDT,-1000.00,0.00,-1000.00,manual,,\n"
+        "1,2026-08-03,payment,cleared,\"নদী, ডিজাইন\",,,direct,USD,250.00,25.00,0.00,122.5,BDT,30625.00,"
+        "3062.50,27562.50,manual,'-7,\"'+1 \"\"x\"\"\nnext\"\n").encode()
+
+
+def test_dates_stored_as_numbers_are_ordered_as_sqlite_orders_them(session: Session) -> None:
+    """A hand-made file may hold a date as a number: it comes first, as SQLite sorts numbers first."""
+    for day in ("2026-08-01", "2026-08-02", "2026-08-03"):
+        create_payment(session=session, data=PaymentInput(paid_on=day, gross="10", rate="120"))
+    session.execute(sql_text("UPDATE payment SET paid_on = 20260804 WHERE id = 3"))
+    session.commit()
+    data = csv_lines.payments_csv(session, "BDT", ["id", "date"])
+    assert data is not None
+    lines = data.decode("utf-8-sig").splitlines()[1:]
+    assert [line.split(",")[:2] for line in lines] == [["3", "20260804"], ["1", "2026-08-01"],
+                                                      ["2", "2026-08-02"]]
+
+
+@pytest.mark.parametrize("few", [3, 7, 1000])
+def test_a_formula_past_the_first_different_texts_is_still_made_harmless(session: Session,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         few: int) -> None:
+    """A column of few different plain texts is written as it is; one formula among many is still caught.
+
+    The formula comes last both in the table and in name order (digits sort before =), so a check
+    that only looked at the first different texts would miss it.
+    """
+    monkeypatch.setattr(csv_lines, "FEW", few)
+    names = [f"{n} Client" for n in range(6)] + ["=HYPERLINK(\"x\")"]
+    for name in names:
+        create_client(session=session, data=ClientInput(name=name, notes=name))
+    rows = rows_of(table_csv(session, "client"))
+    assert [(r["name"], r["notes"]) for r in rows] == [(harmless(n), harmless(n)) for n in names]
+    assert table_csv(session, "client") == columns_csv(table_columns(session, Client.__table__))
