@@ -2,7 +2,8 @@
 
 Usage: `python benchmarks/dashboard.py URL RUNS`.
 
-Prints one JSON object (seconds, medians of RUNS runs):
+Prints one JSON object (seconds, medians of RUNS runs; of 3 × RUNS for the first tab's cold figures,
+the harness and the SQL floor, whose ratio is a target and which each take a tenth of a second):
 - `cold`: the page as first opened (its first tab), run by AppTest right after `st.cache_data.clear()`,
   as after any write;
 - `cold_same_session`: the same, but the page runs again in one AppTest (one person's session, as
@@ -13,6 +14,10 @@ Prints one JSON object (seconds, medians of RUNS runs):
   with its own session like `ui._read` does, without Streamlit: the floor of the page's SQL;
 - `tabs`: each other tab of the page, by its label, opened cold (the page run right after
   `st.cache_data.clear()` with that tab chosen); `tab_readers`: the floor of the readers that run;
+- `harness`, `harness_same_session`: the same two measures for a one-line page (`st.write`): what
+  AppTest itself costs on any page (its set-up, the scan of every installed package for Streamlit
+  components that a new AppTest makes and a running server makes once at start, the script thread,
+  reading the result). `cold − readers − harness` is the Dashboard's own Python work;
 - `peak_rss_mb`: the peak resident set of this process after the first tab's runs and readers;
   `peak_rss_mb_with_tabs`: the same after every tab was opened too.
 """
@@ -98,7 +103,8 @@ def main(url: str, runs: int) -> dict[str, Any]:
             page(tab)
         return run
 
-    figures: dict[str, Any] = {"cold": median_seconds(cold(), runs)}
+    many = 3 * runs  # the figures whose ratios are targets: more runs, a steadier median
+    figures: dict[str, Any] = {"cold": median_seconds(cold(), many)}
     session = page()  # one person's session: after a write the same page runs again in it
 
     def cold_again() -> None:
@@ -107,10 +113,11 @@ def main(url: str, runs: int) -> dict[str, Any]:
         if session.exception:
             raise RuntimeError(f"the Dashboard failed: {[e.value for e in session.exception]}")
 
-    figures["cold_same_session"] = median_seconds(cold_again, runs)
+    figures["cold_same_session"] = median_seconds(cold_again, many)
+    figures["harness"], figures["harness_same_session"] = harness(AppTest, many)
     page()
     figures["warm"] = median_seconds(page, runs)
-    figures["readers"] = median_seconds(readers(calls), runs)
+    figures["readers"] = median_seconds(readers(calls), many)
     figures["reader_calls"] = len(calls)
     figures["each_reader"] = each_reader(calls, engine, runs)
     figures["peak_rss_mb"] = peak_rss_mb()
@@ -121,6 +128,25 @@ def main(url: str, runs: int) -> dict[str, Any]:
         figures["tab_readers"][label] = median_seconds(readers(tab_calls), runs)
     figures["peak_rss_mb_with_tabs"] = peak_rss_mb()
     return figures
+
+
+def harness(app_test: Any, runs: int) -> tuple[float, float]:
+    """Return AppTest's own time for a one-line page: a new AppTest each run, and reruns of one."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="tracker-bench-page-") as folder:
+        script = Path(folder) / "one_line.py"
+        script.write_text("import streamlit as st\n\nst.write('One line.')\n")
+
+        def fresh() -> Any:
+            at = app_test.from_file(str(script), default_timeout=120)
+            at.run()
+            return at
+
+        fresh()
+        new_each_time = median_seconds(fresh, runs)
+        again = fresh()
+        return new_each_time, median_seconds(again.run, runs)
 
 
 def peak_rss_mb() -> float:

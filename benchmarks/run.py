@@ -4,7 +4,8 @@ Builds (or reuses, from benchmarks/.cache/) ten busy years of data through the p
 path, then measures, each the median of several runs:
 1. the Dashboard page (AppTest, in a process of its own) on that database and on an empty one:
    right after the caches are cleared (as after any write: the figure the targets are about), and
-   warm; 2. the readers the page calls, without Streamlit (the page's SQL floor); 3. `python -m
+   warm; 2. the readers the page calls, without Streamlit (the page's SQL floor), and AppTest's own
+   time on a one-line page (the page's own Python work is the rest); 3. `python -m
    tracker report --json` against `python -c "import tracker"`, each a fresh process; 4. importing
    an Upwork statement; 5. exporting every table; 6. the Dashboard process's peak memory.
 Prints one JSON object (figures, targets met, the machine's cores and load) and a readable table.
@@ -133,16 +134,24 @@ def export_all(path: Path, runs: int) -> dict[str, Any]:
     return {"seconds": seconds, "files": len(files), "megabytes": sum(map(len, files.values())) / 1e6}
 
 
+def own_python(page: dict[str, Any]) -> tuple[float, float]:
+    """Return the Dashboard's own Python time, fresh page and rerun: page − SQL floor − AppTest's own time.
+
+    AppTest's own time is the same measure taken on a one-line page (`harness` in dashboard.py).
+    """
+    return (page["cold"] - page["readers"] - page["harness"],
+            page["cold_same_session"] - page["readers"] - page["harness_same_session"])
+
+
 def targets(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Return each target of issue 8 with the measured value and whether it is met."""
     full, empty = figures["dashboard"]["full"], figures["dashboard"]["empty"]
-    own = full["cold"] - full["readers"]
+    own, own_rerun = own_python(full)
     rows = {
         "dashboard_vs_empty": (full["cold"] / empty["cold"], "<=", 1.5),
         "dashboard_seconds": (full["cold"], "<", 0.5),
         "dashboard_python_vs_sql": (own / full["readers"], "<=", 3.0),
-        "dashboard_python_vs_sql_rerun": ((full["cold_same_session"] - full["readers"]) / full["readers"],
-                                          "<=", 3.0),
+        "dashboard_python_vs_sql_rerun": (own_rerun / full["readers"], "<=", 3.0),
         "dashboard_slowest_tab_seconds": (max(full["tabs"].values()), "<", 0.5),
         "report_over_startup_seconds": (figures["report"]["over_floor"], "<=", 0.5),
         "import_rows_per_second": (figures["import"]["rows_per_second"], ">=", 25_000),
@@ -160,7 +169,7 @@ def table(figures: dict[str, Any]) -> str:
     rep, imp, exp = figures["report"], figures["import"], figures["export"]
     goal = {name: ("met" if t["met"] else "MISSED") + f" ({t['target']})"
             for name, t in figures["targets"].items()}
-    own = full["cold"] - full["readers"]
+    own, own_rerun = own_python(full)
     lines = [
         ("Dashboard after a write (caches cleared)", f"{full['cold']:.3f} s",
          f"empty database {empty['cold']:.3f} s: {full['cold'] / empty['cold']:.2f}x",
@@ -172,12 +181,13 @@ def table(figures: dict[str, Any]) -> str:
          f"empty database {empty['warm']:.3f} s", ""),
         *[(f"Dashboard tab '{tab}' opened (cold)", f"{seconds:.3f} s",
            f"empty database {empty['tabs'][tab]:.3f} s", "") for tab, seconds in full["tabs"].items()],
+        ("AppTest alone, on a one-line page", f"{full['harness']:.3f} s",
+         f"rerun in one session {full['harness_same_session']:.3f} s", ""),
         ("Dashboard SQL floor (its readers alone)", f"{full['readers']:.3f} s",
          f"page's own Python {own:.3f} s: {own / full['readers']:.1f}x the floor",
          goal["dashboard_python_vs_sql"]),
         ("  the same, on a rerun in one session", f"{full['readers']:.3f} s",
-         f"page's own Python {full['cold_same_session'] - full['readers']:.3f} s: "
-         f"{(full['cold_same_session'] - full['readers']) / full['readers']:.1f}x the floor",
+         f"page's own Python {own_rerun:.3f} s: {own_rerun / full['readers']:.1f}x the floor",
          goal["dashboard_python_vs_sql_rerun"]),
         ("Dashboard's slowest tab (cold)", f"{max(full['tabs'].values()):.3f} s", "",
          goal["dashboard_slowest_tab_seconds"]),

@@ -56,7 +56,9 @@ def test_a_quick_run_reports_every_figure(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     figures = json.loads(out.read_text())
     for where in ("full", "empty"):
-        assert {"cold", "warm", "readers", "peak_rss_mb"} <= set(figures["dashboard"][where])
+        page = figures["dashboard"][where]
+        assert {"cold", "warm", "readers", "peak_rss_mb", "harness", "harness_same_session"} <= set(page)
+        assert page["harness"] > 0 and page["harness_same_session"] > 0
     assert {"report_json", "import_tracker", "over_floor"} <= set(figures["report"])
     assert figures["import"]["rows"] == 300 and figures["import"]["imported"] > 0
     assert figures["import"]["refused"] == 0 and figures["import"]["rows_per_second"] > 0
