@@ -26,9 +26,9 @@ def test_empty_database_upgrades_to_head(tmp_path) -> None:
 
 
 def test_the_head_revision_constant_is_alembics_head() -> None:
-    """A new migration must update tracker.db.HEAD_REVISION too, or a database at the old head would
+    """A new migration must update tracker.schema.HEAD_REVISION too, or a database at the old head would
     be taken as up to date and never upgraded."""
-    assert head_revision() == HEAD_REVISION, "set HEAD_REVISION in tracker/db.py to the newest migration"
+    assert head_revision() == HEAD_REVISION, "set HEAD_REVISION in tracker/schema.py to the newest migration"
 
 
 def test_head_schema_matches_the_models(db_url: str) -> None:

@@ -2,7 +2,8 @@
 
 `migrate` and `report` live here; the other commands live in their own modules and are imported only
 when one of them is run or listed (`--help`), so that `report` starts without loading pandas and the
-importers.
+importers. `report` reads a SQLite file with sqlite3 alone when it can (tracker.quick_report), and
+loads SQLAlchemy only when it cannot.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from decimal import Decimal
 import click
 
 from tracker.config import load_config
-from tracker.db import current_revision, get_engine, open_session
 from tracker.errors import InvalidInput
 from tracker.money import format_money, format_percent, to_minor
-from tracker.outlook import REPORT_MONEY, month_report
-from tracker.services.common import month_of, parse_month
+from tracker.month_figures import REPORT_MONEY
+from tracker.months import month_of, parse_month
+from tracker.quick_report import quick_month_report
 
 # Commands defined elsewhere: name -> "module:attribute".
 LAZY_COMMANDS = {
@@ -59,6 +60,8 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 @click.pass_obj
 def migrate(db_url: str) -> None:
     """Create or upgrade the database schema to the newest version."""
+    from tracker.db import current_revision, get_engine
+
     engine = get_engine(db_url)
     click.echo(f"Database ready at schema {current_revision(engine)}: {engine.url!r}")
 
@@ -91,8 +94,13 @@ def report(db_url: str, month: str | None, as_json: bool, as_of: datetime | None
         chosen = parse_month(month) if month else month_of(today)
     except InvalidInput as err:
         raise click.BadParameter(str(err), param_hint="--month") from None
-    with open_session(db_url) as session:
-        figures = month_report(session, chosen, today)
+    figures = quick_month_report(db_url, chosen, today)
+    if figures is None:  # not a SQLite file at the newest schema, or no backup yet today
+        from tracker.db import open_session
+        from tracker.outlook import month_report
+
+        with open_session(db_url) as session:
+            figures = month_report(session, chosen, today)
     if as_json:
         click.echo(json.dumps(figures, default=_json_number, ensure_ascii=False))
         return

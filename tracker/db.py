@@ -24,14 +24,13 @@ from sqlmodel import Session
 
 from tracker.config import PROJECT_ROOT, load_config
 from tracker.errors import InvalidInput
+from tracker.schema import HEAD_REVISION, VERSION_TABLE
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-# The newest migration in migrations/versions. A new migration must change it too (the tests check that
-# it is Alembic's head): a database at this revision is taken as up to date without loading Alembic.
-HEAD_REVISION = "0004"
-VERSION_TABLE = "alembic_version"
+    from tracker.month_figures import Rows
+
 MIGRATIONS = PROJECT_ROOT / "migrations"
 BUSY = ("database is locked", "database is busy", "database table is locked")
 R = TypeVar("R")
@@ -156,6 +155,12 @@ def forget_engines() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
+
+
+def session_rows(session: Session) -> Rows:
+    """Return a function that runs one plain SQL statement (tracker.month_figures) in this session."""
+    connection = session.connection()
+    return lambda sql, params: connection.execute(text(sql), dict(params)).all()
 
 
 def open_session(db_url: str | None = None) -> Session:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from tracker.reports import MonthNet, add_months, round_half_up
+from tracker.months import MonthNet, add_months, round_half_up
 
 WINDOW = 6
 MINIMUM_MONTHS = 3

@@ -1,19 +1,20 @@
-"""The goal outlook as of today, and the month report that the CLI prints (JSON contract)."""
+"""The goal outlook as of today, and the month report that the CLI prints (JSON contract).
+
+The work is done in tracker.month_figures (plain SQL, shared with `report`'s quick path); these are
+the session-taking readers the Dashboard caches.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from sqlmodel import Session
 
-from tracker.forecast import WINDOW, Forecast, forecast
-from tracker.money import amount_text
-from tracker.reports import MonthNet, add_months, first_month_with_money, month_summary, monthly_net
-from tracker.services.common import month_of
-from tracker.services.goals import goal_for_month
-
-REPORT_MONEY = ("goal", "net", "gross", "fees", "expenses", "pending")
+from tracker import month_figures as figures
+from tracker.db import session_rows
+from tracker.forecast import Forecast
+from tracker.month_figures import REPORT_MONEY as REPORT_MONEY
+from tracker.months import MonthNet
 
 
 def goal_outlook(session: Session, today: date) -> Forecast:
@@ -22,31 +23,10 @@ def goal_outlook(session: Session, today: date) -> Forecast:
 
 
 def outlook_and_history(session: Session, today: date) -> tuple[Forecast, list[MonthNet]]:
-    """Return the forecast and what its chart shows: each month from the first one it used to the current one.
-
-    The months are the ones the forecast read, so the chart costs no second query.
-    """
-    current = month_of(today)
-    first = first_month_with_money(session) or current
-    start = max(min(first, current), add_months(current, -WINDOW))  # the forecast reads no further back
-    history = monthly_net(session, start, current)
-    trend = forecast(history, current, goal_for_month(session, current))
-    shown = [m for m in history if m.month >= trend.months_used[0]] if trend.months_used else []
-    return trend, shown
+    """Return the forecast and the months its chart shows (tracker.month_figures.outlook_and_history)."""
+    return figures.outlook_and_history(session_rows(session), today)
 
 
 def month_report(session: Session, month: str, today: date) -> dict[str, object]:
     """Return the month's figures as the JSON contract of `report --json` describes them."""
-    summary = month_summary(session, month)
-    outlook = goal_outlook(session, today)
-    minor = {"goal": summary.goal_minor, "net": summary.net_minor, "gross": summary.gross_minor,
-             "fees": summary.fees_minor, "expenses": summary.expenses_minor,
-             "pending": summary.pending_minor}
-    return {
-        "month": month,
-        "currency": summary.currency,
-        **{name: amount_text(minor[name], summary.currency) for name in REPORT_MONEY},
-        "progress": summary.progress.quantize(Decimal("0.000001")),
-        "goal_reached_month": outlook.goal_month,
-        "outlook": outlook.outlook.value,
-    }
+    return figures.month_report(session_rows(session), month, today)

@@ -18,8 +18,6 @@ database are deleted. Backups taken by hand (a download, `python -m tracker back
 from __future__ import annotations
 
 import logging
-import os
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,16 +27,13 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from tracker.config import load_config
+from tracker import backup_names as names
+from tracker.backup_names import NAME, PREFIX, REASONS
 from tracker.db import migrate, revisions
 from tracker.errors import InvalidInput
 from tracker.io.backup import NotEmpty, RestoreResult, backup_bytes, is_empty, restore_backup
 
-REASONS = ("daily", "before-migration", "before-restore")
 DEFAULT_KEEP = 10
-PREFIX = "tracker-backup-"
-_NAME = re.compile(r"^tracker-backup-(?:(?P<db>.+?)-)?(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:-(?P<reason>"
-                   + "|".join(REASONS) + r"))?\.(?P<ext>db|zip)$")
 log = logging.getLogger(__name__)
 
 
@@ -67,31 +62,20 @@ def sqlite_file(engine: Engine) -> Path | None:
 
 def backups_folder(engine: Engine) -> Path:
     """Return the folder that holds this database's automatic backups."""
-    file = sqlite_file(engine)
-    if os.environ.get("TRACKER_DATA_DIR") or file is None:
-        return load_config().data_dir / "backups"
-    return file.parent / "backups"
+    return names.backups_folder(sqlite_file(engine))
 
 
 def database_name(engine: Engine) -> str:
     """Return the name backups of this database start with ('tracker' for tracker.db)."""
-    file = sqlite_file(engine)
-    name = file.stem if file is not None else (engine.url.database or "database")
-    return re.sub(r"[^A-Za-z0-9_.]+", "-", name).strip("-.") or "database"
+    return names.database_name(sqlite_file(engine), engine.url.database)
 
 
 def automatic_backups(engine: Engine) -> list[AutoBackup]:
     """Return this database's automatic backups, newest first."""
-    folder, name = backups_folder(engine), database_name(engine)
-    found = []
-    for path in folder.glob(f"{PREFIX}*") if folder.is_dir() else ():
-        match = _NAME.match(path.name)
-        if match and match["db"] in (name, None) and path.is_file():  # None: named before 2026-11
-            taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-            found.append((taken, int(match["n"] or 1), AutoBackup(
-                path=path, taken_at=taken, reason=match["reason"] or "before-restore",
-                size=path.stat().st_size)))
-    return [backup for _t, _n, backup in sorted(found, key=lambda f: (f[0], f[1]), reverse=True)]
+    found = sorted(names.found_backups(backups_folder(engine), database_name(engine)),
+                   key=lambda f: (f.taken_at, f.number), reverse=True)
+    return [AutoBackup(path=f.path, taken_at=f.taken_at, reason=f.reason, size=f.path.stat().st_size)
+            for f in found]
 
 
 def list_backups(session: Session) -> list[AutoBackup]:
@@ -109,7 +93,7 @@ def new_path(engine: Engine, reason: str, extension: str) -> Path:
     folder = backups_folder(engine)
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{PREFIX}{database_name(engine)}-{datetime.now():%Y%m%d-%H%M%S}"
-    taken = [_NAME.match(p.name) for p in folder.glob(f"{stem}-*")]
+    taken = [NAME.match(p.name) for p in folder.glob(f"{stem}-*")]
     last = max((int(m["n"] or 1) for m in taken if m), default=0)  # numbered on: names sort in time order
     return folder / (f"{stem}-{last + 1}-{reason}.{extension}" if last else f"{stem}-{reason}.{extension}")
 

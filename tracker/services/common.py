@@ -14,10 +14,12 @@ from sqlmodel import Session, SQLModel
 
 from tracker.errors import InvalidInput, NotFound
 from tracker.money import to_latin_digits
+from tracker.months import EARLIEST_YEAR, LATEST_YEAR
+from tracker.months import month_of as month_of
+from tracker.months import parse_month as parse_month
 
 T = TypeVar("T", bound=SQLModel)
 E = TypeVar("E", bound=StrEnum)
-EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
 
 def parse_day(value: date | str | None, *, field: str = "date", required: bool = True) -> date | None:
@@ -39,27 +41,6 @@ def parse_day(value: date | str | None, *, field: str = "date", required: bool =
         raise InvalidInput("The {field} {day} is outside the years {first}–{last}.", field=field,
                            day=value.isoformat(), first=EARLIEST_YEAR, last=LATEST_YEAR)
     return value
-
-
-def month_of(day: date) -> str:
-    """Return the 'YYYY-MM' month a date falls in."""
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def parse_month(value: str | date) -> str:
-    """Return a valid 'YYYY-MM' month from text like '2026-8' or '2026-08', or a date."""
-    if isinstance(value, date):
-        return month_of(value)
-    text = to_latin_digits(str(value).strip())
-    parts = text.split("-")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        raise InvalidInput("“{text}” is not a month. Use YYYY-MM, like 2026-08.", field="month",
-                           text=str(value))
-    year, month = int(parts[0]), int(parts[1])
-    if not (1 <= month <= 12 and EARLIEST_YEAR <= year <= LATEST_YEAR):
-        raise InvalidInput("“{text}” is not a month. Use YYYY-MM, like 2026-08.", field="month",
-                           text=str(value))
-    return f"{year:04d}-{month:02d}"
 
 
 def required_text(value: str | None, *, field: str, max_length: int) -> str:

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
+from tracker import month_figures
+from tracker.db import session_rows
 from tracker.models import Goal
 from tracker.money import parse_amount
+from tracker.months import DEFAULT_GOAL_MINOR as DEFAULT_GOAL_MINOR
 from tracker.services.common import existing, parse_month, remove, writing
 from tracker.services.settings import home_currency
-
-DEFAULT_GOAL_MINOR = 100_000_00  # ৳1,00,000 a month (S1)
 
 
 def set_goal(*, session: Session, target: str | Decimal | int, valid_from: str) -> Goal:
@@ -48,10 +49,7 @@ def delete_goal(*, session: Session, goal_id: int) -> None:
 
 def goal_for_month(session: Session, month: str) -> int:
     """Return the goal in minor units of the home currency that applies to a 'YYYY-MM' month."""
-    goal = session.exec(
-        select(Goal).where(Goal.valid_from <= month).order_by(col(Goal.valid_from).desc())
-    ).first()
-    return goal.target_minor if goal is not None else DEFAULT_GOAL_MINOR
+    return month_figures.goal_for_month(session_rows(session), month)
 
 
 def goal_history(session: Session) -> list[Goal]:
