@@ -5,6 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.errors import InvalidInput
 from tracker.money import (
@@ -134,6 +137,29 @@ def test_conversion_between_exponents() -> None:
 ])
 def test_taka_is_grouped_in_lakh_and_crore(minor: int, kwargs: dict, text: str) -> None:
     assert format_money(minor, "BDT", **kwargs) == text
+
+
+def babel_taka(minor: int, whole: bool) -> str:
+    """Return a taka amount as Babel writes it with the lakh pattern (what format_money must equal)."""
+    value = Decimal(minor).scaleb(-2)
+    if whole and value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    pattern = "#,##,##0" if value.as_tuple().exponent == 0 else "#,##,##0.00"
+    text = format_decimal(abs(value), format=pattern, locale="en_IN", decimal_quantization=False)
+    return ("-" if value < 0 else "") + "৳" + text
+
+
+@given(st.one_of(st.integers(-10**15, 10**15), st.integers(-10**4, 10**4),
+                 st.integers(0, 10**13).map(lambda n: n * 100)), st.booleans())
+def test_taka_is_written_as_babel_writes_it(minor: int, whole: bool) -> None:
+    assert format_money(minor, "BDT", whole=whole) == babel_taka(minor, whole)
+
+
+@pytest.mark.parametrize("minor", [0, 1, 99, 100, 99999, 100000, 9999999, 10000000, 10**9, 10**15, -1, -100,
+                                   -10**7, 123456789012345])
+def test_taka_at_every_group_boundary_is_written_as_babel_writes_it(minor: int) -> None:
+    for whole in (False, True):
+        assert format_money(minor, "BDT", whole=whole) == babel_taka(minor, whole)
 
 
 def test_other_currencies_use_their_usual_form() -> None:
