@@ -124,7 +124,8 @@ def test_tables_without_money_in_a_currency_export(session: Session, table: str)
 
 
 RISKY_TEXTS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'=quoted", "''+twice", "'plain", "a,b",
-               'say "hi"', "two\nlines", "=a,\"b\"", "নদী", "", "plain", "9 to 5", ":-)", "?x", "<b>", "~x"]
+               'say "hi"', "two\nlines", "=a,\"b\"", "নদী", "", "plain", "9 to 5", ":-)", "?x", "<b>", "~x",
+               "a\rb", "\r", "x\r\ny", "ends with \r", "'\r", "=a\rb"]
 
 
 OWN_WORDS = {"currency": "USD", "month": "2026-08", "valid_from": "2026-08"}  # read back by the summary
@@ -158,7 +159,7 @@ def one_row_everywhere(session: Session, text: str) -> None:
     session.commit()
 
 
-@pytest.mark.parametrize("text", [t for t in RISKY_TEXTS if "\r" not in t])  # a lone CR is not quoted
+@pytest.mark.parametrize("text", RISKY_TEXTS)
 def test_every_text_column_of_every_file_is_harmless_and_numbers_stay_numbers(session: Session,
                                                                               text: str) -> None:
     one_row_everywhere(session, text)
@@ -229,30 +230,32 @@ def test_detailed_payments_are_in_date_order_then_id_order_with_every_name(sessi
 
 
 def test_a_known_export_gives_exactly_these_bytes(session: Session) -> None:
-    """A small export, byte for byte: BOM, quoting, harmless text, exact amounts, ISO dates and times."""
+    """A small export, byte for byte: BOM, CR LF line ends, quoting (a lone CR too), harmless text, exact
+    amounts, ISO dates and times."""
     client = create_client(session=session, data=ClientInput(name="নদী, ডিজাইন", notes="=2+2"))
     create_payment(session=session, data=PaymentInput(
         paid_on="2026-08-03", gross="250.00", currency="USD", platform_fee="25", rate="122.50",
         client_id=client.id, note='+1 "x"\nnext', external_ref="-7"))
     create_payment(session=session, data=PaymentInput(paid_on="2026-08-01", gross="1,000", currency="BDT",
-                                                      kind="refund", source="manual"))
+                                                      kind="refund", source="manual", note="old\rMac"))
     session.execute(sql_text("UPDATE payment SET created_at = '2026-08-03 10:00:00.000000' WHERE id = 1"))
     session.execute(sql_text("UPDATE payment SET created_at = '2026-08-03 10:00:00.250000' WHERE id = 2"))
     session.commit()
     files = export_files(session)
     assert files["payment.csv"] == (
         "\ufeffid,paid_on,month,kind,client_id,gig_id,platform,currency,gross,platform_fee,transfer_fee,rate,"
-        "gross_home,fees_home,net_home,status,source,external_ref,note,created_at,home_currency\n"
+        "gross_home,fees_home,net_home,status,source,external_ref,note,created_at,home_currency\r\n"
         "1,2026-08-03,2026-08,payment,1,,direct,USD,250.00,25.00,0.00,122.5,30625.00,3062.50,27562.50,cleared,"
-        "manual,'-7,\"'+1 \"\"x\"\"\nnext\",2026-08-03T10:00:00+00:00,BDT\n"
-        "2,2026-08-01,2026-08,refund,,,,BDT,-1000.00,0.00,0.00,1,-1000.00,0.00,-1000.00,cleared,manual,,,"
-        "2026-08-03T10:00:00.250000+00:00,BDT\n").encode()
+        "manual,'-7,\"'+1 \"\"x\"\"\nnext\",2026-08-03T10:00:00+00:00,BDT\r\n"
+        "2,2026-08-01,2026-08,refund,,,,BDT,-1000.00,0.00,0.00,1,-1000.00,0.00,-1000.00,cleared,manual,,"
+        "\"old\rMac\",2026-08-03T10:00:00.250000+00:00,BDT\r\n").encode()
     assert files["payments_detailed.csv"] == (
         "\ufeffid,date,kind,status,client,gig,skill,platform,currency,gross,platform_fee,transfer_fee,rate,"
-        "home_currency,gross_home,fees_home,net_home,source,external_ref,note\n"
-        "2,2026-08-01,refund,cleared,,,,,BDT,-1000.00,0.00,0.00,1,BDT,-1000.00,0.00,-1000.00,manual,,\n"
+        "home_currency,gross_home,fees_home,net_home,source,external_ref,note\r\n"
+        "2,2026-08-01,refund,cleared,,,,,BDT,-1000.00,0.00,0.00,1,BDT,-1000.00,0.00,-1000.00,manual,,"
+        "\"old\rMac\"\r\n"
         "1,2026-08-03,payment,cleared,\"নদী, ডিজাইন\",,,direct,USD,250.00,25.00,0.00,122.5,BDT,30625.00,"
-        "3062.50,27562.50,manual,'-7,\"'+1 \"\"x\"\"\nnext\"\n").encode()
+        "3062.50,27562.50,manual,'-7,\"'+1 \"\"x\"\"\nnext\"\r\n").encode()
 
 
 @sqlite_only  # PostgreSQL refuses a number in a date column

@@ -82,7 +82,7 @@ def test_too_many_decimals_are_still_refused(value: str, currency: str) -> None:
 
 
 AWKWARD = ["plain", "Comma, Ltd", 'Say "hi"', "two\nlines", "carriage\rreturn", "=SUM(A1)", "+1", "-minus",
-           "@at", "\ttab", "'=quoted", "''+twice", "নদী ডিজাইন", ""]
+           "@at", "\ttab", "'=quoted", "''+twice", "নদী ডিজাইন", "", "x\r\ny", "old\rMac\rnote"]
 
 
 @pytest.fixture
@@ -144,6 +144,7 @@ def test_odd_words_are_made_harmless_and_quoted_too(awkward: Session) -> None:
     written = sqlite_files(awkward)
     assert written == python_files(awkward)
     assert b"'=1+1" in written["payment"] and b'"1,5"' in written["payments_detailed"]
+    assert b",'=1+1," in written["payments_detailed"]  # the flat file's status is made harmless too
 
 
 def test_export_files_and_payments_csv_use_the_same_bytes(awkward: Session) -> None:

@@ -1,8 +1,10 @@
 """Backup and restore: the whole database as one CSV per table in a zip, with a manifest.
 
 Every table of the models is saved with all its columns (ids included) as stored: NULL as \\N
-(text starting with a backslash gets one more), booleans true/false, dates and times ISO. The
-manifest names the app, the schema revision, and each file's columns, row count and SHA-256.
+(text starting with a backslash gets one more), booleans true/false, dates and times ISO; lines end
+with CR LF, so that text holding a CR is quoted (backups written before, with LF line ends, are read
+with LF as their only line end: their unquoted lone CRs are text). The manifest names the app, the
+schema revision, and each file's columns, row count and SHA-256.
 A restore checks all of that before it writes; then, in one transaction, it deletes every row
 (children first) and inserts the backup's (parents first), so ids and links stay as they were.
 """
@@ -24,6 +26,7 @@ from sqlmodel import Session
 
 from tracker.db import current_revision, head_revision
 from tracker.errors import InvalidInput
+from tracker.io.text import LINE_END
 from tracker.models import tables_in_order as tables
 from tracker.models import utc_now
 from tracker.services.common import writing
@@ -76,7 +79,7 @@ def table_csv(session: Session, table: Table) -> tuple[bytes, int]:
     rows = [[encode(row[n]) for n in names]
             for row in session.execute(select(table).order_by(*table.primary_key.columns)).mappings()]
     frame = pd.DataFrame(rows, columns=names, dtype=object)
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8"), len(rows)
+    return frame.to_csv(index=False, lineterminator=LINE_END).encode("utf-8"), len(rows)
 
 
 def backup_bytes(session: Session) -> bytes:
@@ -216,7 +219,7 @@ def table_rows(archive: zipfile.ZipFile, table: Table, entry: dict[str, Any]) ->
     columns = [c.name for c in table.columns]
     try:
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False,
-                            encoding="utf-8")
+                            encoding="utf-8", **line_end_of(data))
         if list(frame.columns) != columns or entry.get("columns") != columns:
             raise ValueError("its columns are not this app's")
         if len(frame) != entry.get("rows"):
@@ -226,3 +229,13 @@ def table_rows(archive: zipfile.ZipFile, table: Table, entry: dict[str, Any]) ->
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise InvalidInput("The backup is damaged: {file} cannot be read ({detail}).", field="backup",
                            file=name, detail=str(err)) from None
+
+
+def line_end_of(data: bytes) -> dict[str, str]:
+    """Return read_csv's option for a table file's line ends: LF only for a file whose header ends with LF.
+
+    Such a file was written before backups ended lines with CR LF, when a lone CR in text was not
+    quoted: read with LF as the only line end, that CR stays part of its text.
+    """
+    end = data.find(b"\n")
+    return {"lineterminator": "\n"} if end >= 0 and data[end - 1:end] != b"\r" else {}

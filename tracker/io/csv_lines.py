@@ -11,8 +11,8 @@ compare the two):
   of the stored UTC time;
 - text made harmless (a leading ' before = + - @ tab CR, after any leading quotes) wherever the
   Python export makes it harmless, and quoted as Python's csv module quotes (comma, double quote,
-  line end). A column with few different texts, all plain, is checked once (`all_plain`), in the
-  same statement; any other is checked row by row.
+  CR or LF: lines end with CR LF, tracker.io.text.LINE_END). A column with few different texts,
+  all plain, is checked once (`all_plain`), in the same statement; any other is checked row by row.
 Where the time goes (SQLite's work per row): every function call costs about as much as reading a
 column, so values the schema keeps from being NULL skip the NULL checks, amounts are written by the
 line's own printf, and harmless text is recognised by comparisons before any function is called.
@@ -31,7 +31,8 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, case, ca
 from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 from sqlmodel import Session
 
-from tracker.io.text import FORMULA_START
+from tracker.io.text import FORMULA_START, LINE_END
+from tracker.io.text import harmless as harmless_text
 from tracker.models import Client, Gig, Payment, Skill
 from tracker.money import exponent
 
@@ -52,8 +53,8 @@ class Piece(NamedTuple):
 def csv_line(cells: list[str]) -> str:
     """Return one row as Python's csv module writes it for the export (without the line end)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(cells)
-    return out.getvalue()[:-1]
+    csv.writer(out, lineterminator=LINE_END).writerow(cells)
+    return out.getvalue()[:-len(LINE_END)]
 
 
 QUOTED = [c for c in (",", '"', "\n", "\r") if csv_line([f"a{c}b", "x"]).startswith('"')]
@@ -108,9 +109,9 @@ def written(value: Any) -> Piece:
     return Piece("%s", (harmless(value),), value)
 
 
-def quoted(value: Any) -> Piece:
-    """Return a stored text as it is, quoted where needed (the app's own words: kinds, statuses, codes)."""
-    return Piece("%s", (value,), value)
+def constant(value: str) -> Piece:
+    """Return a text that is the same in every row (the home currency) as a finished field."""
+    return whole(text(csv_line([harmless_text(value), "x"])[:-2]))
 
 
 def amount(minor: Any, places: int) -> Piece:
@@ -193,7 +194,7 @@ def table_csv(session: Session, table: Table, home: str, day: Any = None, start:
     if any(c.name.endswith("_minor") and ("_home_" in c.name or "currency" not in table.columns)
            for c in table.columns):
         names.append("home_currency")
-        pieces.append(whole(text(csv_line([home, "x"])[:-2])))
+        pieces.append(constant(home))
     query = select(line(pieces)).select_from(table).order_by(*table.primary_key.columns)
     if day is not None:
         query = within(query, day, start, end)
@@ -261,7 +262,7 @@ def finished(session: Session, names: list[str], query: Any) -> bytes:
 
 def csv_file(names: list[str], lines: list[str]) -> bytes:
     """Return the CSV file of a header and finished lines, in UTF-8 with a byte-order mark."""
-    return ("\n".join([csv_line(names), *lines]) + "\n").encode("utf-8-sig")
+    return (LINE_END.join([csv_line(names), *lines]) + LINE_END).encode("utf-8-sig")
 
 
 def payments_csv(session: Session, home: str, names: list[str], start: date | None = None,
@@ -278,11 +279,11 @@ def payments_csv(session: Session, home: str, names: list[str], start: date | No
         return None
     codes = currencies(session, Payment.__table__)
     p = Payment.__table__.c
-    before = [whole(p.id), whole(p.paid_on), quoted(p.kind), quoted(p.status)]
-    after = [quoted(p.platform), quoted(p.currency),
+    before = [whole(p.id), whole(p.paid_on), written(p.kind), written(p.status)]
+    after = [written(p.platform), written(p.currency),
              *(in_currency(m, p.currency, codes) for m in (p.gross_minor, p.platform_fee_minor,
                                                            p.transfer_fee_minor)),
-             quoted(p.rate), whole(text(csv_line([home, "x"])[:-2])),
+             written(p.rate), constant(home),
              *(in_home(m, home) for m in (p.gross_home_minor, p.fees_home_minor, p.net_home_minor)),
              written(p.source), written(p.external_ref), written(p.note)]
     query = within(select(p.paid_on, p.client_id, p.gig_id, line(before), line(after)), p.paid_on, start, end)

@@ -1,8 +1,10 @@
-"""CSV export: exact decimal money with its currency, ISO dates, UTF-8 with a byte-order mark.
+"""CSV export: exact decimal money with its currency, ISO dates, UTF-8 with a byte-order mark, CR LF
+line ends (see tracker.io.text).
 
 `payments_frame` is the flat payments file (payments_detailed.csv): each payment with its client,
 gig, skill and platform. `tracker.io.tables_csv` writes one file per table and the monthly summary.
-Text cells are made harmless for spreadsheets (see tracker.io.text); numbers stay numbers.
+Text cells are made harmless for spreadsheets (see tracker.io.text), the app's own words too (kinds,
+statuses, currencies: a restored, hand-edited backup may hold any text there); numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from tracker.io import csv_lines
-from tracker.io.text import FORMULA_START, harmless
+from tracker.io.text import FORMULA_START, LINE_END, harmless
 from tracker.models import Client, Gig, Payment, Skill
 from tracker.money import amount_text, exponent
 from tracker.services.settings import home_currency
@@ -57,13 +59,14 @@ def payment_columns(session: Session, start: date | None = None,
     currency, homes = stored["currency"], [home] * len(rows)
     return {
         "id": list(stored["id"]), "date": [day.isoformat() for day in stored["paid_on"]],
-        "kind": list(stored["kind"]), "status": list(stored["status"]),
+        "kind": harmless_all(stored["kind"]), "status": harmless_all(stored["status"]),
         "client": harmless_all(stored["client"]), "gig": harmless_all(stored["gig"]),
-        "skill": harmless_all(stored["skill"]), "platform": [p or "" for p in stored["platform"]],
-        "currency": list(currency), "gross": amount_column(stored["gross_minor"], currency),
+        "skill": harmless_all(stored["skill"]), "platform": harmless_all(stored["platform"]),
+        "currency": harmless_all(currency), "gross": amount_column(stored["gross_minor"], currency),
         "platform_fee": amount_column(stored["platform_fee_minor"], currency),
-        "transfer_fee": amount_column(stored["transfer_fee_minor"], currency), "rate": list(stored["rate"]),
-        "home_currency": homes, "gross_home": amount_column(stored["gross_home_minor"], homes),
+        "transfer_fee": amount_column(stored["transfer_fee_minor"], currency),
+        "rate": harmless_all(stored["rate"]), "home_currency": [harmless(home)] * len(rows),
+        "gross_home": amount_column(stored["gross_home_minor"], homes),
         "fees_home": amount_column(stored["fees_home_minor"], homes),
         "net_home": amount_column(stored["net_home_minor"], homes),
         "source": harmless_all(stored["source"]), "external_ref": harmless_all(stored["external_ref"]),
@@ -112,7 +115,7 @@ def columns_csv(columns: dict[str, list[Any]]) -> bytes:
     building a DataFrame first: for 200,000 payments, a fraction of the time.
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator=LINE_END)
     writer.writerow(columns)
     writer.writerows(zip(*columns.values(), strict=True))
     return out.getvalue().encode("utf-8-sig")
@@ -122,13 +125,13 @@ def payment_record(p: Payment, client: str | None, gig: str | None, skill: str |
                    home: str) -> dict[str, object]:
     """Return one payment's row of the flat payments file."""
     return {
-        "id": p.id, "date": p.paid_on.isoformat(), "kind": p.kind, "status": p.status,
+        "id": p.id, "date": p.paid_on.isoformat(), "kind": harmless(p.kind), "status": harmless(p.status),
         "client": harmless(client), "gig": harmless(gig), "skill": harmless(skill),
-        "platform": p.platform or "", "currency": p.currency,
+        "platform": harmless(p.platform), "currency": harmless(p.currency),
         "gross": amount_text(p.gross_minor, p.currency),
         "platform_fee": amount_text(p.platform_fee_minor, p.currency),
-        "transfer_fee": amount_text(p.transfer_fee_minor, p.currency), "rate": p.rate,
-        "home_currency": home, "gross_home": amount_text(p.gross_home_minor, home),
+        "transfer_fee": amount_text(p.transfer_fee_minor, p.currency), "rate": harmless(p.rate),
+        "home_currency": harmless(home), "gross_home": amount_text(p.gross_home_minor, home),
         "fees_home": amount_text(p.fees_home_minor, home),
         "net_home": amount_text(p.net_home_minor, home), "source": harmless(p.source),
         "external_ref": harmless(p.external_ref), "note": harmless(p.note),
@@ -136,8 +139,8 @@ def payment_record(p: Payment, client: str | None, gig: str | None, skill: str |
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Return the frame as CSV bytes in UTF-8 with a byte-order mark (Excel shows Bengali)."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """Return the frame as CSV bytes: UTF-8 with a byte-order mark (Excel shows Bengali), CR LF line ends."""
+    return frame.to_csv(index=False, lineterminator=LINE_END).encode("utf-8-sig")
 
 
 def payments_csv(session: Session, start: date | None = None, end: date | None = None) -> bytes:

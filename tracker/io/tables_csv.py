@@ -3,8 +3,9 @@
 Table files follow the models generically (a later migration's columns appear by themselves):
 `*_minor` columns become exact decimals named without the suffix, in the row's currency, or in the
 home currency for `*_home_*` columns and tables without a currency (named in `home_currency`);
-dates and times ISO; booleans true/false; text made harmless. Payments, expenses, learning sessions
-and mentor reviews can be limited to a date range; the other tables are always whole.
+dates and times ISO; booleans true/false; text made harmless (the home currency's code too).
+Payments, expenses, learning sessions and mentor reviews can be limited to a date range; the other
+tables are always whole.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def table_columns(session: Session, table: Table, start: date | None = None,
                       strict=True))
     columns = {exported_name(c): column_cells(table, c, stored, home) for c in table.columns}
     if any(money_in_home(table, c) for c in table.columns):
-        columns["home_currency"] = [home] * len(rows)
+        columns["home_currency"] = [harmless(home)] * len(rows)
     return columns
 
 
@@ -159,8 +160,8 @@ def summary_rows(session: Session, totals: dict[str, list[int]]) -> pd.DataFrame
         gross, fees, expenses, pending = totals.get(month, [0, 0, 0, 0])
         net, goal = gross - fees - expenses, goal_in(goals, month)
         percent = str((Decimal(net * 100) / goal).quantize(Decimal("0.01"), ROUND_HALF_UP)) if goal else ""
-        rows.append([month, home, *(amount_text(v, home) for v in (gross, fees, expenses, net, pending,
-                                                                     goal)), percent])
+        rows.append([month, harmless(home), *(amount_text(v, home)
+                                              for v in (gross, fees, expenses, net, pending, goal)), percent])
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 

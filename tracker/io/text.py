@@ -1,8 +1,14 @@
-"""Text cells in exported CSV: made harmless for spreadsheets (no formula runs), and restored on import."""
+"""Text cells in exported CSV: made harmless for spreadsheets (no formula runs), and restored on import.
+
+Every CSV file the app writes (export and backup) ends its lines with CR LF, RFC 4180's line end:
+Python's csv module (and pandas) quote a field only when it holds a character of the line end, so a
+text with a lone CR ("a\rb", from an old Mac file) is quoted too, and no reader breaks its row.
+"""
 
 from __future__ import annotations
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LINE_END = "\r\n"
 
 
 def harmless(text: str | None) -> str:
