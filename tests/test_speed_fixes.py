@@ -23,7 +23,7 @@ from tests.databases import sqlite_only
 from tracker import breakdowns, money
 from tracker.errors import InvalidInput
 from tracker.forecast import forecast
-from tracker.io import csv_lines, importer
+from tracker.io import csv_lines, importer, payment_lines
 from tracker.io.export import PAYMENT_COLUMNS, columns_csv, payment_columns, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
@@ -145,6 +145,34 @@ def test_odd_words_are_made_harmless_and_quoted_too(awkward: Session) -> None:
     assert written == python_files(awkward)
     assert b"'=1+1" in written["payment"] and b'"1,5"' in written["payments_detailed"]
     assert b",'=1+1," in written["payments_detailed"]  # the flat file's status is made harmless too
+
+
+@sqlite_only
+@pytest.mark.parametrize("window", [(None, None), (date(2026, 8, 3), date(2026, 8, 9)),
+                                    (date(2027, 1, 1), None)])
+def test_both_payment_files_from_one_reading_are_the_files_written_on_their_own(awkward: Session,
+                                                                               window: tuple) -> None:
+    both = payment_lines.both_files(awkward, home_currency(awkward), PAYMENT_COLUMNS, *window)
+    python = python_files(awkward, *window)
+    assert both == (python["payment"], python["payments_detailed"])
+
+
+@sqlite_only
+def test_a_changed_payment_table_or_odd_dates_write_each_payment_file_on_its_own(
+        awkward: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another column layout (a later migration) or dates of mixed types: the files are as before."""
+    files = export_files(awkward)
+    with monkeypatch.context() as patched:
+        patched.setattr(payment_lines, "RUNS", {**payment_lines.RUNS, "made": ()})
+        assert payment_lines.both_files(awkward, "BDT", PAYMENT_COLUMNS) is None
+        assert export_files(awkward) == files
+    awkward.execute(text("UPDATE payment SET paid_on = 20260804 WHERE id = 3"))
+    awkward.commit()
+    assert payment_lines.both_files(awkward, "BDT", PAYMENT_COLUMNS) is None
+    odd = export_files(awkward)
+    assert odd["payments_detailed.csv"] == csv_lines.payments_csv(awkward, "BDT", PAYMENT_COLUMNS)
+    table = Payment.__table__
+    assert odd["payment.csv"] == csv_lines.table_csv(awkward, table, "BDT", table.c.paid_on)
 
 
 def test_export_files_and_payments_csv_use_the_same_bytes(awkward: Session) -> None:

@@ -5,16 +5,14 @@ transfers (not counted). Nothing is written here; `tracker.io.importer.import_ro
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table
 from sqlmodel import Session, col, select
 
+from tracker.io.collector import collector_paused as collector_paused
 from tracker.io.csvread import read_sheet
 from tracker.io.fees import merge_fees
 from tracker.io.formats import ReadOptions, detect, parser
@@ -72,24 +70,6 @@ class ImportPlan:
     def ready(self) -> bool:
         """Return True when the plan can be written: every rate known, the date order settled."""
         return not self.missing_rates and self.date_question is None
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a statement is read or written, then let it run again.
-
-    Reading 100,000 rows makes hundreds of thousands of lists, dicts and rows that all live until the
-    end; the collector would walk all of them again and again (about a sixth of the import's time) and
-    find nothing to free, since they are still in use. Memory is freed as usual meanwhile (reference
-    counting); only cycles wait until the end. A collector that was already off is left off.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def plan_import(session: Session, data: bytes, options: ImportOptions) -> ImportPlan:

@@ -20,8 +20,16 @@ import pandas as pd
 from sqlalchemy import Boolean, Column, Table, func
 from sqlmodel import Session, SQLModel, col, select
 
-from tracker.io import csv_lines
-from tracker.io.export import amount_column, columns_csv, csv_bytes, harmless_all, payments_csv
+from tracker.io import csv_lines, payment_lines
+from tracker.io.collector import collector_paused
+from tracker.io.export import (
+    PAYMENT_COLUMNS,
+    amount_column,
+    columns_csv,
+    csv_bytes,
+    harmless_all,
+    payments_csv,
+)
 from tracker.io.text import harmless
 from tracker.models import Expense, Payment, PaymentStatus
 from tracker.models import tables_in_order as tables
@@ -166,10 +174,16 @@ def summary_rows(session: Session, totals: dict[str, list[int]]) -> pd.DataFrame
 
 
 def export_files(session: Session, start: date | None = None, end: date | None = None) -> dict[str, bytes]:
-    """Return every export file by name: one per table, payments_detailed.csv, monthly_summary.csv."""
-    files = {f"{t.name}.csv": table_file(session, t, start, end) for t in tables()}
-    files["payments_detailed.csv"] = payments_csv(session, start, end)
-    files["monthly_summary.csv"] = csv_bytes(monthly_summary_frame(session, start, end))
+    """Return every export file by name: one per table, payments_detailed.csv, monthly_summary.csv.
+
+    On SQLite the two payment files come from one reading of the payments (tracker.io.payment_lines).
+    """
+    with collector_paused():  # hundreds of thousands of lines that all live until the end
+        both = payment_lines.both_files(session, home_currency(session), PAYMENT_COLUMNS, start, end)
+        files = {f"{t.name}.csv": both[0] if both and t.name == "payment"
+                 else table_file(session, t, start, end) for t in tables()}
+        files["payments_detailed.csv"] = both[1] if both else payments_csv(session, start, end)
+        files["monthly_summary.csv"] = csv_bytes(monthly_summary_frame(session, start, end))
     return files
 
 
