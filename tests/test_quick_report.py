@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlmodel import Session
 
 from tests.databases import sqlite_only
 from tracker import month_figures, outlook
@@ -189,3 +190,14 @@ def test_only_a_plain_url_of_an_existing_file_is_read_directly(tmp_path: Path) -
                 "sqlite:///relative/there.db", f"sqlite:///{there}?mode=ro", f"sqlite:///{tmp_path}/a%20b.db",
                 "postgresql+psycopg://me@/tracker", f"sqlite+pysqlite:///{there}"):
         assert sqlite_file(url) is None, url
+
+
+def test_the_session_way_sees_what_is_not_flushed_yet(session: Session) -> None:
+    """The month figures run plain SQL in the session: a goal added but not yet flushed counts."""
+    from tracker.db import session_rows
+    from tracker.models import Goal
+
+    session.add(Goal(valid_from="2026-01", target_minor=5_000_00))
+    assert month_figures.goal_for_month(session_rows(session), "2026-11") == 5_000_00
+    session.rollback()
+    assert month_figures.goal_for_month(session_rows(session), "2026-11") == month_figures.DEFAULT_GOAL_MINOR

@@ -13,9 +13,9 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine.url import make_url
@@ -158,9 +158,16 @@ def forget_engines() -> None:
 
 
 def session_rows(session: Session) -> Rows:
-    """Return a function that runs one plain SQL statement (tracker.month_figures) in this session."""
-    connection = session.connection()
-    return lambda sql, params: connection.execute(text(sql), dict(params)).all()
+    """Return a function that runs one plain SQL statement (tracker.month_figures) in this session.
+
+    Changes not yet flushed are flushed first, as the session does before its own queries.
+    """
+    def rows(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        if session.autoflush:
+            session.flush()
+        return session.connection().execute(text(sql), dict(params)).all()
+
+    return rows
 
 
 def open_session(db_url: str | None = None) -> Session:
