@@ -125,7 +125,7 @@ def test_tables_without_money_in_a_currency_export(session: Session, table: str)
 
 RISKY_TEXTS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'=quoted", "''+twice", "'plain", "a,b",
                'say "hi"', "two\nlines", "=a,\"b\"", "নদী", "", "plain", "9 to 5", ":-)", "?x", "<b>", "~x",
-               "a\rb", "\r", "x\r\ny", "ends with \r", "'\r", "=a\rb"]
+               "a\rb", "\r", "x\r\ny", "at end\r", "'\r", "=a\rb"]
 
 
 OWN_WORDS = {"currency": "USD", "month": "2026-08", "valid_from": "2026-08"}  # read back by the summary

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import text as sql_text
 from sqlmodel import Session, select
 
-from tests.databases import new_database
+from tests.databases import ON_POSTGRES, new_database
 from tests.test_export_tables import one_row_everywhere
 from tracker.db import open_session
 from tracker.io import backup
@@ -36,7 +36,7 @@ from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.skills import SkillInput, create_skill
 
-CR_TEXTS = ["a\rb", "\r", "x\r\ny", "ends with \r", "\rstarts", "'\r", "a\r\rb\n\rc", "\r\n", "two\nlines"]
+CR_TEXTS = ["a\rb", "\r", "x\r\ny", "at end\r", "\rstarts", "'\r", "a\r\rb\n\rc", "\r\n", "two\nlines"]
 DETAILED_TEXT = ("client", "gig", "skill", "source", "external_ref", "note")
 
 
@@ -203,9 +203,13 @@ def test_an_old_backup_with_lf_line_ends_restores_exactly(session: Session, tmp_
         assert every_row(target) == every_row(session)
 
 
+FOUR_LETTERS = "PostgreSQL keeps a currency code to 3 characters: a restore of a longer one is refused there"
+
+
 @pytest.mark.parametrize(("column", "value"), [
-    ("kind", "=1+1"), ("status", "+1"), ("platform", "@SUM(A1)"), ("currency", "\tUSD"), ("rate", "-120"),
-    ("currency", "\rUSD")])
+    ("kind", "=1+1"), ("status", "+1"), ("platform", "@SUM(A1)"), ("rate", "-120"),
+    pytest.param("currency", "\tUSD", marks=pytest.mark.skipif(ON_POSTGRES, reason=FOUR_LETTERS)),
+    pytest.param("currency", "\rUSD", marks=pytest.mark.skipif(ON_POSTGRES, reason=FOUR_LETTERS))])
 def test_app_words_edited_into_a_backup_are_made_harmless_in_the_flat_file(session: Session, column: str,
                                                                           value: str) -> None:
     """A restored, hand-edited backup can hold any text in a payment's kind, status, platform, currency
