@@ -230,3 +230,22 @@ def test_app_words_edited_into_a_backup_are_made_harmless_in_the_flat_file(sessi
     assert summary[0]["currency"] == "'\tBDT"
     if session.get_bind().dialect.name == "sqlite":
         assert sqlite_files(session) == python_files(session)
+
+
+def test_a_value_too_long_for_its_column_is_refused_with_a_message_and_changes_nothing(
+        session: Session) -> None:
+    """PostgreSQL refuses a text longer than its column (SQLite keeps it): a clear refusal, no change."""
+    from sqlalchemy.exc import DataError
+
+    from tracker.errors import InvalidInput
+    from tracker.services.common import writing
+
+    payment = create_payment(session=session, data=PaymentInput(paid_on="2026-08-03", gross="10", rate="120"))
+    with pytest.raises(InvalidInput, match="does not fit where the database keeps it"), writing(session):
+        session.execute(sql_text("UPDATE payment SET note = 'changed'"))
+        if ON_POSTGRES:  # the database itself refuses
+            session.execute(sql_text("UPDATE payment SET currency = :code"), {"code": "\tUSD"})
+        else:  # SQLite does not check lengths: the same error, raised as the driver would
+            raise DataError("UPDATE payment SET currency = ?", {}, Exception("value too long"))
+    session.expire_all()
+    assert (session.get(Payment, payment.id).note, session.get(Payment, payment.id).currency) == ("", "USD")

@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TypeVar
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, SQLModel
 
 from tracker.errors import InvalidInput, NotFound
@@ -113,6 +113,10 @@ def writing(session: Session) -> Iterator[Session]:
     except IntegrityError as exc:
         session.rollback()
         raise InvalidInput("This would duplicate or break a link to another record: {detail}",
+                           detail=str(exc.orig).split("\n")[0]) from exc
+    except DataError as exc:  # PostgreSQL: a text longer than its column (from a hand-edited backup, say)
+        session.rollback()
+        raise InvalidInput("A value does not fit where the database keeps it: {detail}",
                            detail=str(exc.orig).split("\n")[0]) from exc
     except BaseException:
         session.rollback()
