@@ -20,10 +20,11 @@ from sqlmodel import Session, func, select
 import tracker.io.importer as importer
 import tracker.io.plan as plan_module
 from tracker.errors import InvalidInput
+from tracker.io.collector import collector_paused
 from tracker.io.csvread import _parse_with_pandas, first_line, regular_grid
 from tracker.io.formats.upwork import _REF_IN_TEXT, _fee_target
 from tracker.io.importer import import_rows
-from tracker.io.plan import ImportOptions, collector_paused, plan_import, stored_refs
+from tracker.io.plan import ImportOptions, plan_import, stored_refs
 from tracker.io.rows import _signed_minor, signed_minor
 from tracker.models import Payment, PaymentKind, Platform
 from tracker.money import convert, parse_decimal, parse_minor, parse_rate, to_minor

@@ -20,7 +20,8 @@ from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, select
 
 from tracker.errors import InvalidInput
-from tracker.io.plan import ImportPlan, collector_paused, split_duplicates
+from tracker.io.collector import collector_paused
+from tracker.io.plan import ImportPlan, split_duplicates
 from tracker.io.rows import ImportRow, RowKind
 from tracker.models import (
     Client,

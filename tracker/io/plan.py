@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlmodel import Session, col, select
 
-from tracker.io.collector import collector_paused as collector_paused
+from tracker.io.collector import collector_paused
 from tracker.io.csvread import read_sheet
 from tracker.io.fees import merge_fees
 from tracker.io.formats import ReadOptions, detect, parser
