@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,11 +26,12 @@ from tracker.io.csvread import _parse_with_pandas, first_line, regular_grid
 from tracker.io.formats.upwork import _REF_IN_TEXT, _fee_target
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import, stored_refs
-from tracker.io.rows import _signed_minor, signed_minor
+from tracker.io.rows import ImportRow, RowKind, _signed_minor, signed_minor
+from tracker.io.values import row_values
 from tracker.models import Payment, PaymentKind, Platform
-from tracker.money import convert, parse_decimal, parse_minor, parse_rate, to_minor
+from tracker.money import convert, from_minor, parse_decimal, parse_minor, parse_rate, to_minor
 from tracker.services.common import choice
-from tracker.services.payments import PaymentInput, create_payment
+from tracker.services.payments import PaymentInput, create_payment, payment_values
 
 DATA = Path(__file__).parent / "data"
 USD = (("USD", "120"),)
@@ -213,3 +215,38 @@ def test_stored_references_are_found_in_batches(session: Session, monkeypatch: p
     assert stored_refs(session, keys | others) == keys
     again = plan_import(session, (DATA / "upwork_new.csv").read_bytes(), ImportOptions(rates=USD))
     assert (again.to_add, again.duplicate_rows) == ([], first.added_rows)
+
+
+MINOR = st.one_of(st.integers(-3, 10**6), st.sampled_from([0, 10**15, 10**15 + 1, -(10**15) - 1, 10**26]))
+
+
+@EXAMPLES
+@given(amount=MINOR, platform_fee=MINOR, transfer_fee=MINOR, refund=st.booleans(), pending=st.booleans(),
+       currency=st.sampled_from(["USD", "BDT", "JPY", "KWD"]),
+       rate=st.sampled_from([None, Decimal("121.5"), Decimal("0.0000000001"), Decimal("1")]),
+       expected=st.one_of(st.none(), st.integers(-10**6, 10**7)))
+def test_a_statement_row_is_checked_and_counted_as_the_same_payment_typed_in_a_form(
+        session: Session, amount: int, platform_fee: int, transfer_fee: int, refund: bool, pending: bool,
+        currency: str, rate: Decimal | None, expected: int | None) -> None:
+    """Rows skip writing their minor units out as text and reading them back, nothing else: the values
+    (or the refusal) are those of the PaymentInput that the row used to become."""
+    row = ImportRow(number=2, kind=RowKind.REFUND if refund else RowKind.PAYMENT, day=date(2026, 9, 3),
+                    currency=currency, amount=amount, source="upwork", ref="r1", platform_fee=platform_fee,
+                    transfer_fee=transfer_fee, pending=pending, platform="Upwork", note="n",
+                    expected_net_home=expected)
+    form = PaymentInput(
+        paid_on=row.day, gross=from_minor(amount, currency), currency=currency,
+        platform_fee=from_minor(platform_fee, currency), transfer_fee=from_minor(transfer_fee, currency),
+        rate=None if currency == "BDT" else rate, kind="refund" if refund else "payment",
+        status="pending" if pending else "cleared", platform="Upwork", source="upwork", external_ref="r1",
+        note="n")
+
+    def as_form() -> dict[str, object]:
+        values = payment_values(session, form)
+        if expected is not None and expected != values["net_home_minor"] and currency != "BDT":
+            again = payment_values(session, form.model_copy(update={
+                "rate": None, "received_home": from_minor(abs(expected), "BDT")}))
+            values = again if again["net_home_minor"] == expected else values
+        return {**values, "table": "payment"}
+
+    assert outcome(row_values, session, row, rate, "BDT") == outcome(as_form)

@@ -166,6 +166,13 @@ def parse_amount(text: str | int | Decimal, currency: str, *, field: str = "amou
         minor = parse_minor(text, currency, field=field)
     else:
         minor = to_minor(parse_decimal(text, field=field), currency, field=field)
+    return counted(minor, field=field, allow_zero=allow_zero, allow_negative=allow_negative)
+
+
+def counted(minor: int, *, field: str = "amount", allow_zero: bool = False,
+            allow_negative: bool = False) -> int:
+    """Return minor units already counted (a statement's) if `parse_amount` would accept them, else refuse."""
+    bounded(minor, field=field)
     if minor < 0 and not allow_negative:
         raise InvalidInput("The {field} cannot be negative.", field=field)
     if minor == 0 and not allow_zero:

@@ -1,9 +1,12 @@
-"""Turning ImportRows into checked column values with the same builders the forms use
-(payments.payment_values, expenses.expense_values), and the exchange rates they need.
+"""Turning ImportRows into checked column values with the same checks the forms use
+(payments.counted_payment_values, which payment_values ends in; expenses.expense_values), and the
+exchange rates they need. A row's amounts are already counted in minor units: they are checked as
+counted, not written out as text and read back.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -13,9 +16,9 @@ from tracker.errors import InvalidInput
 from tracker.io.rows import ImportRow, Refusal, RowKind
 from tracker.models import PaymentKind, PaymentStatus, Setting
 from tracker.money import from_minor, normalize_currency, parse_rate
-from tracker.services.common import optional_text
+from tracker.services.common import optional_text, parse_day
 from tracker.services.expenses import ExpenseInput, expense_values
-from tracker.services.payments import PaymentInput, payment_values
+from tracker.services.payments import counted_payment_values
 
 _PAYMENT, _REFUND = PaymentKind.PAYMENT.value, PaymentKind.REFUND.value
 _ROW_EXPENSE, _ROW_REFUND = RowKind.EXPENSE, RowKind.REFUND
@@ -83,19 +86,36 @@ def row_values(session: Session, row: ImportRow, rate: Decimal | None, home: str
             note=row.note))
         values["table"] = "expense"  # the builders' dicts are new each time: marked, not copied
         return values
-    data = PaymentInput(
-        paid_on=row.day, gross=from_minor(row.amount, row.currency), currency=row.currency,
-        platform_fee=from_minor(row.platform_fee, row.currency),
-        transfer_fee=from_minor(row.transfer_fee, row.currency), rate=rate,
-        kind=_REFUND if row.kind == _ROW_REFUND else _PAYMENT,
-        status=_PENDING if row.pending else _CLEARED,
-        platform=row.platform, source=row.source, external_ref=row.ref or None, note=row.note)
-    values = payment_values(session, data)
+    day = parse_day(row.day, field="date")
+    assert day is not None
+    data = StatementPayment(kind=_REFUND if row.kind == _ROW_REFUND else _PAYMENT,
+                            status=_PENDING if row.pending else _CLEARED, rate=rate, platform=row.platform,
+                            source=row.source, external_ref=row.ref or None, note=row.note)
+    counted = (day, normalize_currency(row.currency), row.amount, row.platform_fee, row.transfer_fee)
+    values = counted_payment_values(session, data, *counted)
     expected = row.expected_net_home
     if expected is not None and expected != values["net_home_minor"] and row.currency != home:
         # Entered with the taka received: the stored rate was derived; derive it the same way again.
         data.rate, data.received_home = None, from_minor(abs(expected), home)
-        again = payment_values(session, data)
+        again = counted_payment_values(session, data, *counted)
         values = again if again["net_home_minor"] == expected else values
     values["table"] = "payment"
     return values
+
+
+@dataclass(slots=True)
+class StatementPayment:
+    """What a statement row says about a payment besides its date, currency and amounts (which it has
+    already counted in minor units): the rest of a PaymentInput, for `counted_payment_values`.
+    """
+
+    kind: str
+    status: str
+    rate: Decimal | None
+    platform: str | None
+    source: str
+    external_ref: str | None
+    note: str
+    received_home: Decimal | None = None
+    client_id: int | None = None
+    gig_id: int | None = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
-from typing import Any
+from typing import Any, Protocol
 
 from sqlmodel import Session, SQLModel
 
@@ -23,6 +23,7 @@ from tracker.models import MANUAL_SOURCE, Client, Gig, Payment, PaymentKind, Pay
 from tracker.money import (
     MAX_RATE_DECIMALS,
     convert,
+    counted,
     exponent,
     from_minor,
     normalize_currency,
@@ -111,10 +112,40 @@ def payment_values(session: Session, data: PaymentInput) -> dict[str, Any]:
     day = parse_day(data.paid_on, field="date")
     assert day is not None
     currency = normalize_currency(data.currency)
-    kind = choice(data.kind, PaymentKind, field="kind")
     gross = parse_amount(data.gross, currency, field="amount")
     platform_fee = parse_fee(data.platform_fee, gross, currency, field="platform fee")
     transfer_fee = parse_fee(data.transfer_fee, gross, currency, field="transfer fee")
+    return counted_payment_values(session, data, day, currency, gross, platform_fee, transfer_fee)
+
+
+class PaymentFacts(Protocol):
+    """What payment checks read besides the date, currency and amounts: a PaymentInput, or a
+    statement row's payment (tracker.io.values), whose amounts are already counted in minor units."""
+
+    rate: Amount | None
+    received_home: Amount | None
+    kind: str
+    status: str
+    client_id: int | None
+    gig_id: int | None
+    platform: str | None
+    source: str
+    external_ref: str | None
+    note: str
+
+
+def counted_payment_values(session: Session, data: PaymentFacts, day: date, currency: str, gross: int,
+                           platform_fee: int, transfer_fee: int) -> dict[str, Any]:
+    """Return the checked column values for a payment whose date, currency and amounts are read.
+
+    The amounts are minor units, positive as typed (a refund's too); they are checked here as
+    `parse_amount` checks typed ones (within bounds, the gross above zero, fees not below), so that
+    an importer, whose statement rows are already counted, is held to the same rules as a form.
+    """
+    counted(gross, field="amount")
+    counted(platform_fee, field="platform fee", allow_zero=True)
+    counted(transfer_fee, field="transfer fee", allow_zero=True)
+    kind = choice(data.kind, PaymentKind, field="kind")
     if kind == _PAYMENT and platform_fee + transfer_fee > gross:
         raise InvalidInput("The fees are more than the amount paid. Check the numbers.",
                            field="platform fee")
@@ -148,7 +179,7 @@ def parse_fee(value: Amount | None, gross: int, currency: str, *, field: str) ->
     return int((Decimal(gross) * percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def home_amounts(session: Session, data: PaymentInput, currency: str, gross: int,
+def home_amounts(session: Session, data: PaymentFacts, currency: str, gross: int,
                  fees: int) -> tuple[Decimal, int, int]:
     """Return (rate, gross in the home currency, fees in it), from the rate or the amount received."""
     home = home_currency(session)
@@ -209,7 +240,7 @@ def rate_for(session: Session, rate: Amount | None, currency: str, *, home: str 
     return parse_rate(rate)
 
 
-def _links(session: Session, data: PaymentInput) -> tuple[int | None, int | None, str | None]:
+def _links(session: Session, data: PaymentFacts) -> tuple[int | None, int | None, str | None]:
     """Return (client id, gig id, platform), taking what is missing from the gig or client."""
     gig = existing(session, Gig, data.gig_id, field="gig") if data.gig_id is not None else None
     client_id = optional_ref(session, Client, data.client_id, field="client")
