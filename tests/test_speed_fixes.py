@@ -175,6 +175,21 @@ def test_a_changed_payment_table_or_odd_dates_write_each_payment_file_on_its_own
     assert odd["payment.csv"] == csv_lines.table_csv(awkward, table, "BDT", table.c.paid_on)
 
 
+@sqlite_only
+def test_a_creation_time_stored_as_a_number_writes_each_payment_file_on_its_own(awkward: Session) -> None:
+    """Creation times are written by Python from the stored text; a number there (a hand-made file)
+    gives the bytes SQLite writes for it, as before."""
+    before = export_files(awkward)
+    awkward.execute(text("UPDATE payment SET created_at = 20260801 WHERE id = 2"))
+    awkward.commit()
+    assert payment_lines.both_files(awkward, "BDT", PAYMENT_COLUMNS) is None
+    files = export_files(awkward)
+    table = Payment.__table__
+    assert files["payment.csv"] == csv_lines.table_csv(awkward, table, "BDT", table.c.paid_on)
+    assert files["payments_detailed.csv"] == before["payments_detailed.csv"]
+    assert b"2026-08-01T10:00:00+00:00" in files["payment.csv"]  # the whole-second times of even ids
+
+
 def test_export_files_and_payments_csv_use_the_same_bytes(awkward: Session) -> None:
     files = export_files(awkward)
     assert files["payment.csv"] == python_files(awkward)["payment"]

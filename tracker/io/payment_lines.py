@@ -16,6 +16,7 @@ from operator import itemgetter
 from sqlmodel import Session, select
 
 from tracker.io.csv_lines import (
+    IsoTimes,
     column_text,
     csv_file,
     csv_line,
@@ -23,6 +24,7 @@ from tracker.io.csv_lines import (
     fetched,
     gig_names,
     line,
+    may_be_null,
     supported,
     within,
 )
@@ -45,24 +47,30 @@ RUNS = {
 
 def both_files(session: Session, home: str, detailed_names: list[str], start: date | None = None,
                end: date | None = None) -> tuple[bytes, bytes] | None:
-    """Return (payment.csv, payments_detailed.csv) for the date range, or None (write each on its own)."""
+    """Return (payment.csv, payments_detailed.csv) for the date range, or None (write each on its own).
+
+    The creation time is read as stored and written by Python (IsoTimes), once per different time.
+    """
     table = Payment.__table__
     if not supported(session) or [c.name for c in table.columns] != [n for run in RUNS.values() for n in run]:
         return None
+    p = table.c
+    if may_be_null(p.created_at):
+        return None
     codes = currencies(session, table)
     pieces = {c.name: column_text(table, c, home, codes) for c in table.columns}
-    runs = [line([pieces[name] for name in names]) for names in RUNS.values()]  # type: ignore[misc]
-    p = table.c
-    rows = fetched(session, within(select(p.paid_on, p.client_id, p.gig_id, *runs), p.paid_on, start, end)
-                   .order_by(p.id))
+    runs = [line([pieces[name] for name in names]) for names in RUNS.values() if names != ("created_at",)]
+    rows = fetched(session, within(select(p.paid_on, p.client_id, p.gig_id, *runs, p.created_at),
+                                   p.paid_on, start, end).order_by(p.id))
     home_field = csv_line([harmless(home), "x"])[:-2]
     names = [c.name.removesuffix("_minor") for c in table.columns] + ["home_currency"]
-    payment = csv_file(names, [
-        f"{first},{month},{kind},{links},{money},{home_money},{status},{text},{made},{home_field}"
-        for _d, _c, _g, first, month, kind, links, money, home_money, status, text, made in rows])
+    times = IsoTimes()
     try:
+        payment = csv_file(names, [
+            f"{first},{month},{kind},{links},{money},{home_money},{status},{text},{times[made]},{home_field}"
+            for _d, _c, _g, first, month, kind, links, money, home_money, status, text, made in rows])
         rows.sort(key=itemgetter(0))  # by date; payments of one day stay in id order (the sort is stable)
-    except TypeError:  # dates stored as more than one type (a hand-made file): write each file on its own
+    except TypeError:  # times or dates stored as other than text (a hand-made file): each file on its own
         return None
     clients, gigs = gig_names(session)  # read after the payments: every payment's client and gig is there
     detailed = csv_file(detailed_names, [
