@@ -160,15 +160,16 @@ def old_style(data: bytes) -> bytes:
 
 
 def test_an_old_export_with_lf_line_ends_still_imports(session: Session, tmp_path: Path) -> None:
-    """Before CR LF, a lone CR broke its row; everything else (LF, CR LF in quotes) imports as ever."""
-    client = create_client(session=session, data=ClientInput(name='Say "hi", Ltd'))
-    for number, note in enumerate(["two\nlines", "x\r\ny", "=1+1", "plain", ""]):
+    """Before CR LF, a lone CR was written unquoted: it stays in its text, and its row stays one row."""
+    client = create_client(session=session, data=ClientInput(name='Say "hi",\rLtd'))
+    for number, note in enumerate(["two\nlines", "x\r\ny", "=1+1", "plain", "", "a\rb", "old\rMac\rnote\r"]):
         create_payment(session=session, data=PaymentInput(paid_on=f"2026-08-{number + 1:02d}", gross="10",
                                                           rate="120", client_id=client.id, note=note))
         create_expense(session=session, data=ExpenseInput(spent_on=f"2026-08-{number + 1:02d}", amount="5",
                                                           category="internet", note=note))
     files = [old_style(payments_csv(session)), old_style(table_csv(session, "expense"))]
     assert all(b"\r\n" not in f.replace(b"x\r\ny", b"") for f in files)
+    assert all(b"a\rb" in f and b'"a\rb"' not in f for f in files)  # unquoted, as the old export wrote it
     with other_db(tmp_path) as other:
         import_into(other, *files)
         assert imported_texts(other) == imported_texts(session)
@@ -249,3 +250,15 @@ def test_a_value_too_long_for_its_column_is_refused_with_a_message_and_changes_n
             raise DataError("UPDATE payment SET currency = ?", {}, Exception("value too long"))
     session.expire_all()
     assert (session.get(Payment, payment.id).note, session.get(Payment, payment.id).currency) == ("", "USD")
+
+
+@pytest.mark.parametrize(("content", "rows"), [
+    ("a,b\na\rb,c\n", [["a\rb", "c"]]),  # lines end with LF: a CR is text
+    ("a,b\n\ue000\rx,c\n", [["\ue000\rx", "c"]]),  # the first private-use mark is taken: another one
+    ("a,b\r\nx,y\r\n", [["x", "y"]]),  # CR LF: as ever
+    ("a,b\rx,y\rz,w\r", [["x", "y"], ["z", "w"]]),  # an old Mac file: a CR ends each line, as ever
+    ("a,b\r\nx,\"p\rq\"\r\n", [["x", "p\rq"]]),  # CR LF with a quoted lone CR
+])
+def test_a_carriage_return_is_text_only_in_a_file_whose_lines_end_with_lf(content: str,
+                                                                          rows: list[list[str]]) -> None:
+    assert read_sheet(content.encode("utf-8")).rows == rows

@@ -133,7 +133,10 @@ def read_sheet(data: bytes) -> Sheet:
     if first.count(delimiter) == 0:
         raise InvalidInput("This does not look like a CSV file: its first line has no columns "
                            "separated by commas.", field="file")
+    text, mark = lone_carriage_returns_kept(text)
     grid = _parse(text, delimiter)
+    if mark:
+        grid = [[cell.replace(mark, "\r") if mark in cell else cell for cell in row] for row in grid]
     headers = [h.strip() for h in grid[0]]
     width = len(headers)
     rows, numbers = [], []
@@ -145,6 +148,22 @@ def read_sheet(data: bytes) -> Sheet:
     if not rows:
         raise InvalidInput("The file has only a header row: there are no rows to import.", field="file")
     return Sheet(headers=headers, rows=rows, numbers=numbers, encoding=encoding)
+
+
+def lone_carriage_returns_kept(text: str) -> tuple[str, str]:
+    """Return the text with each carriage return (CR) of a file whose lines end with LF alone marked
+    as text, and the mark ('' when none is needed).
+
+    This app's exports ended lines with LF before they ended them with CR LF, and then left a lone
+    CR in a note unquoted; CSV readers take every CR for a line end and split such a row in two.
+    In a file whose first line ends with LF alone, a CR is text: it is swapped for a character the
+    file does not hold (from Unicode's private use area) while the rows are split, then put back.
+    """
+    line_feed, carriage_return = text.find("\n"), text.find("\r")
+    if line_feed < 0 or carriage_return < 0 or carriage_return < line_feed:
+        return text, ""
+    mark = next((chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text), "")
+    return (text.replace("\r", mark), mark) if mark else (text, "")
 
 
 def first_line(text: str) -> str:
