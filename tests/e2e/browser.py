@@ -66,15 +66,17 @@ _IDLE = """([mustStart, settleMs]) => {
   const started = w.started || sent.count > w.messages;
   const quiet = performance.now() - Math.max(w.changed, sent.last);
   return (started || !mustStart) && app.getAttribute('data-test-script-state') === 'notRunning'
-    && quiet >= settleMs;
+    && quiet >= settleMs && !document.querySelector('[data-stale="true"]');
 }"""
 
 
 def wait_idle(page: Page, action: Callable[[], Any] | None = None) -> None:
     """Do `action` (if given), wait for the script run it starts, then until the app is idle.
 
-    Idle: the app says "notRunning" and neither that state changed nor the server sent anything for
-    SETTLE_MS. A run is seen as started when the state changes or the server sends a message.
+    Idle: the app says "notRunning", neither that state changed nor the server sent anything for
+    SETTLE_MS, and no element is drawn as stale (a form whose key changed can stay on the page, faded,
+    until the new one is drawn: a field typed into it then is lost, which failed a step once on a
+    loaded machine). A run is seen as started when the state changes or the server sends a message.
     """
     page.evaluate(_WATCH)
     if action is not None:
