@@ -1,6 +1,6 @@
 """Time the Dashboard page on one database, in a process of its own.
 
-Usage: `python benchmarks/dashboard.py URL RUNS`.
+Usage: `python benchmarks/dashboard.py URL RUNS [EMPTY_URL]`.
 
 Prints one JSON object (seconds, medians of RUNS runs; of 3 × RUNS for the first tab's cold figures,
 the harness and the SQL floor, whose ratio is a target and which each take a tenth of a second):
@@ -18,6 +18,9 @@ the harness and the SQL floor, whose ratio is a target and which each take a ten
   AppTest itself costs on any page (its set-up, the scan of every installed package for Streamlit
   components that a new AppTest makes and a running server makes once at start, the script thread,
   reading the result). `cold − readers − harness` is the Dashboard's own Python work;
+- `alternating` (with EMPTY_URL): `cold` on URL and on EMPTY_URL, run one after the other 3 × RUNS
+  times in this process, and their medians: the ratio of the two, measured under the same load, is
+  the one compared with its target (the machine's speed can change between two processes);
 - `peak_rss_mb`: the peak resident set of this process after the first tab's runs and readers;
   `peak_rss_mb_with_tabs`: the same after every tab was opened too.
 """
@@ -50,8 +53,8 @@ def median_seconds(action: Callable[[], Any], runs: int) -> float:
     return statistics.median(times)
 
 
-def main(url: str, runs: int) -> dict[str, Any]:
-    """Return the Dashboard's figures on the database at url."""
+def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
+    """Return the Dashboard's figures on the database at url (and alternately on empty_url)."""
     os.environ["TRACKER_DB_URL"] = url
     import streamlit as st
     from sqlmodel import Session
@@ -114,6 +117,8 @@ def main(url: str, runs: int) -> dict[str, Any]:
             raise RuntimeError(f"the Dashboard failed: {[e.value for e in session.exception]}")
 
     figures["cold_same_session"] = median_seconds(cold_again, many)
+    if empty_url is not None:
+        figures["alternating"] = alternating(cold(), url, empty_url, many)
     figures["harness"], figures["harness_same_session"] = harness(AppTest, many)
     page()
     figures["warm"] = median_seconds(page, runs)
@@ -128,6 +133,23 @@ def main(url: str, runs: int) -> dict[str, Any]:
         figures["tab_readers"][label] = median_seconds(readers(tab_calls), runs)
     figures["peak_rss_mb_with_tabs"] = peak_rss_mb()
     return figures
+
+
+def alternating(action: Callable[[], Any], url: str, other_url: str, runs: int) -> dict[str, float]:
+    """Return the median time of `action` on each database, run on one and then the other `runs` times."""
+    times: dict[str, list[float]] = {"full": [], "empty": []}
+    try:
+        os.environ["TRACKER_DB_URL"] = other_url
+        action()  # the other database's first run opens its engine: not timed
+        for _ in range(runs):
+            for name, address in (("full", url), ("empty", other_url)):
+                os.environ["TRACKER_DB_URL"] = address
+                start = time.perf_counter()
+                action()
+                times[name].append(time.perf_counter() - start)
+    finally:
+        os.environ["TRACKER_DB_URL"] = url
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def harness(app_test: Any, runs: int) -> tuple[float, float]:
@@ -169,4 +191,4 @@ def each_reader(calls: Calls, engine: Any, runs: int) -> list[tuple[str, float]]
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    print(json.dumps(main(sys.argv[1], int(sys.argv[2]))))
+    print(json.dumps(main(sys.argv[1], int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)))

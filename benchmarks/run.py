@@ -77,9 +77,12 @@ def python(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def dashboard(url: str, runs: int, env: dict[str, str]) -> dict[str, Any]:
-    """Return the Dashboard's figures on one database, measured in a process of its own."""
-    return json.loads(python(str(HERE / "dashboard.py"), url, str(runs), env=env).stdout.splitlines()[-1])
+def dashboard(url: str, runs: int, env: dict[str, str], empty_url: str | None = None) -> dict[str, Any]:
+    """Return the Dashboard's figures on one database, measured in a process of its own (and, with
+    empty_url, the first view on it and on the empty database alternately: `alternating`)."""
+    extra = () if empty_url is None else (empty_url,)
+    result = python(str(HERE / "dashboard.py"), url, str(runs), *extra, env=env)
+    return json.loads(result.stdout.splitlines()[-1])
 
 
 def report(url: str, runs: int, env: dict[str, str]) -> dict[str, float]:
@@ -143,12 +146,17 @@ def own_python(page: dict[str, Any]) -> tuple[float, float]:
             page["cold_same_session"] - page["readers"] - page["harness_same_session"])
 
 
+def versus_empty(full: dict[str, Any]) -> float:
+    """Return the first view at full size ÷ on the empty database, both measured in turn in one process."""
+    return full["alternating"]["full"] / full["alternating"]["empty"]
+
+
 def targets(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Return each target of issue 8 with the measured value and whether it is met."""
-    full, empty = figures["dashboard"]["full"], figures["dashboard"]["empty"]
+    full = figures["dashboard"]["full"]
     own, own_rerun = own_python(full)
     rows = {
-        "dashboard_vs_empty": (full["cold"] / empty["cold"], "<=", 1.5),
+        "dashboard_vs_empty": (versus_empty(full), "<=", 1.5),
         "dashboard_seconds": (full["cold"], "<", 0.5),
         "dashboard_python_vs_sql": (own / full["readers"], "<=", 3.0),
         "dashboard_python_vs_sql_rerun": (own_rerun / full["readers"], "<=", 3.0),
@@ -173,7 +181,10 @@ def table(figures: dict[str, Any]) -> str:
     lines = [
         ("Dashboard after a write (caches cleared)", f"{full['cold']:.3f} s",
          f"empty database {empty['cold']:.3f} s: {full['cold'] / empty['cold']:.2f}x",
-         f"{goal['dashboard_seconds']}; {goal['dashboard_vs_empty']}"),
+         goal["dashboard_seconds"]),
+        ("  the same, both databases in turn in one process", f"{full['alternating']['full']:.3f} s",
+         f"empty database {full['alternating']['empty']:.3f} s: {versus_empty(full):.2f}x",
+         goal["dashboard_vs_empty"]),
         ("Dashboard rerun after a write, same session", f"{full['cold_same_session']:.3f} s",
          f"empty database {empty['cold_same_session']:.3f} s: "
          f"{full['cold_same_session'] / empty['cold_same_session']:.2f}x", ""),
@@ -241,7 +252,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         }
         few = max(1, min(runs, 3))  # import and export take seconds each: fewer runs
         sections: list[tuple[str, Callable[[], Any]]] = [
-            ("dashboard", lambda: {"full": dashboard(full_url, runs, env),
+            ("dashboard", lambda: {"full": dashboard(full_url, runs, env, empty_url),
                                    "empty": dashboard(empty_url, runs, env)}),
             ("report", lambda: report(full_url, runs, env)),
             ("import", lambda: import_statement(path, sizes, end, few, work)),

@@ -59,6 +59,10 @@ def test_a_quick_run_reports_every_figure(tmp_path: Path) -> None:
         page = figures["dashboard"][where]
         assert {"cold", "warm", "readers", "peak_rss_mb", "harness", "harness_same_session"} <= set(page)
         assert page["harness"] > 0 and page["harness_same_session"] > 0
+    alternating = figures["dashboard"]["full"]["alternating"]  # both databases in turn, one process
+    assert set(alternating) == {"full", "empty"} and min(alternating.values()) > 0
+    ratio = figures["targets"]["dashboard_vs_empty"]["value"]
+    assert ratio == round(alternating["full"] / alternating["empty"], 3)
     assert {"report_json", "import_tracker", "over_floor"} <= set(figures["report"])
     assert figures["import"]["rows"] == 300 and figures["import"]["imported"] > 0
     assert figures["import"]["refused"] == 0 and figures["import"]["rows_per_second"] > 0
