@@ -17,7 +17,9 @@ the harness and the SQL floor, whose ratio is a target and which each take a ten
 - `harness`, `harness_same_session`: the same two measures for a one-line page (`st.write`): what
   AppTest itself costs on any page (its set-up, the scan of every installed package for Streamlit
   components that a new AppTest makes and a running server makes once at start, the script thread,
-  reading the result). `cold − readers − harness` is the Dashboard's own Python work;
+  reading the result). `cold − readers − harness` is the Dashboard's own Python work, and
+  `cold_same_session − readers_same_session − harness_same_session` the same on a rerun. The three
+  of each are run in turn (`in_turn`), so that all three see the machine at the same moments;
 - `alternating` (with EMPTY_URL): `cold` on URL and on EMPTY_URL, run one after the other 3 × RUNS
   times in this process, and their medians: the ratio of the two, measured under the same load, is
   the one compared with its target (the machine's speed can change between two processes);
@@ -32,6 +34,7 @@ import os
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -107,7 +110,6 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
         return run
 
     many = 3 * runs  # the figures whose ratios are targets: more runs, a steadier median
-    figures: dict[str, Any] = {"cold": median_seconds(cold(), many)}
     session = page()  # one person's session: after a write the same page runs again in it
 
     def cold_again() -> None:
@@ -116,13 +118,16 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
         if session.exception:
             raise RuntimeError(f"the Dashboard failed: {[e.value for e in session.exception]}")
 
-    figures["cold_same_session"] = median_seconds(cold_again, many)
+    with tempfile.TemporaryDirectory(prefix="tracker-bench-page-") as folder:
+        fresh_harness, harness_again = one_line_page(AppTest, Path(folder))
+        figures: dict[str, Any] = in_turn(
+            {"cold": cold(), "harness": fresh_harness, "readers": readers(calls)}, many)
+        figures.update(in_turn({"cold_same_session": cold_again, "harness_same_session": harness_again,
+                                "readers_same_session": readers(calls)}, many))
     if empty_url is not None:
         figures["alternating"] = alternating(cold(), url, empty_url, many)
-    figures["harness"], figures["harness_same_session"] = harness(AppTest, many)
     page()
     figures["warm"] = median_seconds(page, runs)
-    figures["readers"] = median_seconds(readers(calls), many)
     figures["reader_calls"] = len(calls)
     figures["each_reader"] = each_reader(calls, engine, runs)
     figures["peak_rss_mb"] = peak_rss_mb()
@@ -152,23 +157,33 @@ def alternating(action: Callable[[], Any], url: str, other_url: str, runs: int) 
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def harness(app_test: Any, runs: int) -> tuple[float, float]:
-    """Return AppTest's own time for a one-line page: a new AppTest each run, and reruns of one."""
-    import tempfile
+def in_turn(actions: dict[str, Callable[[], Any]], runs: int) -> dict[str, float]:
+    """Return each action's median time, the actions run one after the other `runs` times.
 
-    with tempfile.TemporaryDirectory(prefix="tracker-bench-page-") as folder:
-        script = Path(folder) / "one_line.py"
-        script.write_text("import streamlit as st\n\nst.write('One line.')\n")
+    The page, AppTest alone and the SQL floor are subtracted from each other: run in turn, they see
+    the machine at the same moments (its speed changes from one minute to the next).
+    """
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(runs):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
 
-        def fresh() -> Any:
-            at = app_test.from_file(str(script), default_timeout=120)
-            at.run()
-            return at
 
-        fresh()
-        new_each_time = median_seconds(fresh, runs)
-        again = fresh()
-        return new_each_time, median_seconds(again.run, runs)
+def one_line_page(app_test: Any, folder: Path) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """Return two runs of a one-line page: a new AppTest each time, and a rerun of one AppTest."""
+    script = folder / "one_line.py"
+    script.write_text("import streamlit as st\n\nst.write('One line.')\n")
+
+    def fresh() -> Any:
+        at = app_test.from_file(str(script), default_timeout=120)
+        at.run()
+        return at
+
+    fresh()  # its first run compiles and imports: not timed
+    return fresh, fresh().run
 
 
 def peak_rss_mb() -> float:

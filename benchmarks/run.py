@@ -143,7 +143,7 @@ def own_python(page: dict[str, Any]) -> tuple[float, float]:
     AppTest's own time is the same measure taken on a one-line page (`harness` in dashboard.py).
     """
     return (page["cold"] - page["readers"] - page["harness"],
-            page["cold_same_session"] - page["readers"] - page["harness_same_session"])
+            page["cold_same_session"] - page["readers_same_session"] - page["harness_same_session"])
 
 
 def versus_empty(full: dict[str, Any]) -> float:
@@ -159,7 +159,7 @@ def targets(figures: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "dashboard_vs_empty": (versus_empty(full), "<=", 1.5),
         "dashboard_seconds": (full["cold"], "<", 0.5),
         "dashboard_python_vs_sql": (own / full["readers"], "<=", 3.0),
-        "dashboard_python_vs_sql_rerun": (own_rerun / full["readers"], "<=", 3.0),
+        "dashboard_python_vs_sql_rerun": (own_rerun / full["readers_same_session"], "<=", 3.0),
         "dashboard_slowest_tab_seconds": (max(full["tabs"].values()), "<", 0.5),
         "report_over_startup_seconds": (figures["report"]["over_floor"], "<=", 0.5),
         "import_rows_per_second": (figures["import"]["rows_per_second"], ">=", 25_000),
@@ -197,8 +197,8 @@ def table(figures: dict[str, Any]) -> str:
         ("Dashboard SQL floor (its readers alone)", f"{full['readers']:.3f} s",
          f"page's own Python {own:.3f} s: {own / full['readers']:.1f}x the floor",
          goal["dashboard_python_vs_sql"]),
-        ("  the same, on a rerun in one session", f"{full['readers']:.3f} s",
-         f"page's own Python {own_rerun:.3f} s: {own_rerun / full['readers']:.1f}x the floor",
+        ("  the same, on a rerun in one session", f"{full['readers_same_session']:.3f} s",
+         f"page's own Python {own_rerun:.3f} s: {own_rerun / full['readers_same_session']:.1f}x the floor",
          goal["dashboard_python_vs_sql_rerun"]),
         ("Dashboard's slowest tab (cold)", f"{max(full['tabs'].values()):.3f} s", "",
          goal["dashboard_slowest_tab_seconds"]),

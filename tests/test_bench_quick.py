@@ -57,7 +57,8 @@ def test_a_quick_run_reports_every_figure(tmp_path: Path) -> None:
     figures = json.loads(out.read_text())
     for where in ("full", "empty"):
         page = figures["dashboard"][where]
-        assert {"cold", "warm", "readers", "peak_rss_mb", "harness", "harness_same_session"} <= set(page)
+        assert {"cold", "warm", "readers", "peak_rss_mb", "harness", "harness_same_session",
+                "readers_same_session"} <= set(page)
         assert page["harness"] > 0 and page["harness_same_session"] > 0
     alternating = figures["dashboard"]["full"]["alternating"]  # both databases in turn, one process
     assert set(alternating) == {"full", "empty"} and min(alternating.values()) > 0
