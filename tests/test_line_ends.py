@@ -28,7 +28,7 @@ from tracker.io.export import PAYMENT_COLUMNS, harmless, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files, table_csv
-from tracker.io.text import unharmless
+from tracker.io.text import lines_end_with_lf_alone, unharmless
 from tracker.models import Client, Expense, Gig, Payment, Skill, tables_in_order
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
@@ -262,3 +262,12 @@ def test_a_value_too_long_for_its_column_is_refused_with_a_message_and_changes_n
 def test_a_carriage_return_is_text_only_in_a_file_whose_lines_end_with_lf(content: str,
                                                                           rows: list[list[str]]) -> None:
     assert read_sheet(content.encode("utf-8")).rows == rows
+
+
+@pytest.mark.parametrize(("content", "lf_alone"), [
+    ("a,b\nx,y\n", True), ("a,b\r\nx,y\r\n", False), ("a,b\rx,y\r", False), ("a\rb\nx\n", False),
+    ("a,b\nx\r,y\r\n", True), ("a,b", False)])
+def test_a_file_written_before_cr_lf_is_told_by_its_first_line_break(content: str, lf_alone: bool) -> None:
+    """One rule for the importer (text) and the restore (bytes): the first line break is LF, no CR before."""
+    assert lines_end_with_lf_alone(content) is lf_alone
+    assert lines_end_with_lf_alone(content.encode("utf-8")) is lf_alone

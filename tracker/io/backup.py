@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from tracker.db import current_revision, head_revision
 from tracker.errors import InvalidInput
-from tracker.io.text import LINE_END
+from tracker.io.text import LINE_END, lines_end_with_lf_alone
 from tracker.models import tables_in_order as tables
 from tracker.models import utc_now
 from tracker.services.common import writing
@@ -232,10 +232,8 @@ def table_rows(archive: zipfile.ZipFile, table: Table, entry: dict[str, Any]) ->
 
 
 def line_end_of(data: bytes) -> dict[str, str]:
-    """Return read_csv's option for a table file's line ends: LF only for a file whose header ends with LF.
+    """Return read_csv's option for a table file's line ends: LF alone for a backup written before CR LF.
 
-    Such a file was written before backups ended lines with CR LF, when a lone CR in text was not
-    quoted: read with LF as the only line end, that CR stays part of its text.
+    Read with LF as the only line end, that file's unquoted lone CRs stay part of their texts.
     """
-    end = data.find(b"\n")
-    return {"lineterminator": "\n"} if end >= 0 and data[end - 1:end] != b"\r" else {}
+    return {"lineterminator": "\n"} if lines_end_with_lf_alone(data) else {}

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from tracker.errors import InvalidInput
+from tracker.io.text import lines_end_with_lf_alone
 
 _NOT_NAME = re.compile(r"[\W_]+", re.UNICODE)
 _LETTERS_BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd\ufeff]")
@@ -159,8 +160,7 @@ def lone_carriage_returns_kept(text: str) -> tuple[str, str]:
     In a file whose first line ends with LF alone, a CR is text: it is swapped for a character the
     file does not hold (from Unicode's private use area) while the rows are split, then put back.
     """
-    line_feed, carriage_return = text.find("\n"), text.find("\r")
-    if line_feed < 0 or carriage_return < 0 or carriage_return < line_feed:
+    if "\r" not in text or not lines_end_with_lf_alone(text):
         return text, ""
     mark = next((chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text), "")
     return (text.replace("\r", mark), mark) if mark else (text, "")

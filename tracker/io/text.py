@@ -11,6 +11,17 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LINE_END = "\r\n"
 
 
+def lines_end_with_lf_alone(data: str | bytes) -> bool:
+    """Return True if the first line break of a file is LF with no CR before it.
+
+    Such a file was written before the app's CSV files ended lines with CR LF, when a lone CR in a
+    text was not quoted: in it, a CR is part of a text, not a line end.
+    """
+    line_feed, carriage_return = ("\n", "\r") if isinstance(data, str) else (b"\n", b"\r")
+    end = data.find(line_feed)  # type: ignore[arg-type]
+    return end >= 0 and data.find(carriage_return, 0, end) < 0  # type: ignore[arg-type]
+
+
 def harmless(text: str | None) -> str:
     """Return text that a spreadsheet will not run as a formula (a leading ' is added).
 
