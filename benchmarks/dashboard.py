@@ -142,19 +142,17 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
 
 def alternating(action: Callable[[], Any], url: str, other_url: str, runs: int) -> dict[str, float]:
     """Return the median time of `action` on each database, run on one and then the other `runs` times."""
-    times: dict[str, list[float]] = {"full": [], "empty": []}
+    def on(address: str) -> Callable[[], Any]:
+        def run() -> Any:
+            os.environ["TRACKER_DB_URL"] = address
+            return action()
+        return run
+
     try:
-        os.environ["TRACKER_DB_URL"] = other_url
-        action()  # the other database's first run opens its engine: not timed
-        for _ in range(runs):
-            for name, address in (("full", url), ("empty", other_url)):
-                os.environ["TRACKER_DB_URL"] = address
-                start = time.perf_counter()
-                action()
-                times[name].append(time.perf_counter() - start)
+        on(other_url)()  # the other database's first run opens its engine: not timed
+        return in_turn({"full": on(url), "empty": on(other_url)}, runs)
     finally:
         os.environ["TRACKER_DB_URL"] = url
-    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def in_turn(actions: dict[str, Callable[[], Any]], runs: int) -> dict[str, float]:
