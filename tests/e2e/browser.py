@@ -132,8 +132,18 @@ def main(page: Page) -> Locator:
 
 
 def tab(page: Page, name: str) -> Locator:
-    """Show a tab (no script run) and return its panel."""
-    page.get_by_role("tab", name=name, exact=True).click()
+    """Show a tab and return its panel; a switch to another tab starts a run, waited for here.
+
+    The app's tabs rerun on a switch (ui.tabs keeps the tab in use across runs). A step that went on
+    at once worked beside that run: a CI run failed once waiting for an option of a select box, and
+    with every run of the Skills page slowed by 0.6 s, one run in four left a picker and its form out
+    of step. Waiting here, three runs in three passed.
+    """
+    button = page.get_by_role("tab", name=name, exact=True)
+    expect(button).to_have_count(1)
+    if button.get_attribute("aria-selected") != "true":
+        wait_idle(page, button.click)
+    expect(button).to_have_attribute("aria-selected", "true")
     panel = page.get_by_role("tabpanel", name=name, exact=True)
     expect(panel).to_be_visible()
     return panel
