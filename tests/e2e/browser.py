@@ -135,9 +135,9 @@ def tab(page: Page, name: str) -> Locator:
     """Show a tab and return its panel; a switch to another tab starts a run, waited for here.
 
     The app's tabs rerun on a switch (ui.tabs keeps the tab in use across runs). A step that went on
-    at once worked beside that run: a CI run failed once waiting for an option of a select box, and
-    with every run of the Skills page slowed by 0.6 s, one run in four left a picker and its form out
-    of step. Waiting here, three runs in three passed.
+    at once worked beside that run: the run drew the select box again, and the option the step was
+    about to click went from the page. That failed a CI run once; with every page's run slowed by
+    0.5 s it failed at that very step. Waiting here, all browser tests passed so slowed.
     """
     button = page.get_by_role("tab", name=name, exact=True)
     expect(button).to_have_count(1)
