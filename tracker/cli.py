@@ -15,8 +15,10 @@ from decimal import Decimal
 
 import click
 
+from tracker.cli_language import LANGUAGES, _, choose_language, reason
 from tracker.config import load_config
 from tracker.errors import InvalidInput
+from tracker.i18n import N_
 from tracker.money import format_money, format_percent, to_minor
 from tracker.month_figures import REPORT_MONEY
 from tracker.months import month_of, parse_month
@@ -50,10 +52,14 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup)
 @click.option("--db", "db_url", envvar="TRACKER_DB_URL", default=None,
               help="Database URL (default: sqlite:///data/tracker.db in the project).")
+@click.option("--lang", "language", envvar="TRACKER_LANG", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the messages: bn (Bengali) or en (English). Default: the one chosen in "
+                   "the app's Settings, else English.")
 @click.pass_context
-def main(ctx: click.Context, db_url: str | None) -> None:
+def main(ctx: click.Context, db_url: str | None, language: str | None) -> None:
     """Freelance earnings and goal tracker."""
     ctx.obj = load_config(db_url).db_url
+    choose_language(language)
 
 
 @main.command()
@@ -63,7 +69,8 @@ def migrate(db_url: str) -> None:
     from tracker.db import current_revision, get_engine
 
     engine = get_engine(db_url)
-    click.echo(f"Database ready at schema {current_revision(engine)}: {engine.url!r}")
+    click.echo(_("Database ready at schema {revision}: {address}").format(
+        revision=current_revision(engine), address=repr(engine.url)))
 
 
 @main.command("check-access")
@@ -93,7 +100,7 @@ def report(db_url: str, month: str | None, as_json: bool, as_of: datetime | None
     try:
         chosen = parse_month(month) if month else month_of(today)
     except InvalidInput as err:
-        raise click.BadParameter(str(err), param_hint="--month") from None
+        raise click.BadParameter(reason(err), param_hint="--month") from None
     figures = quick_month_report(db_url, chosen, today)
     if figures is None:  # not a SQLite file at the newest schema, or no backup yet today
         from tracker.db import open_session
@@ -108,15 +115,23 @@ def report(db_url: str, month: str | None, as_json: bool, as_of: datetime | None
         click.echo(f"{label:<20}{text}")
 
 
+REPORT_LABELS = {"goal": N_("Goal"), "net": N_("Net"), "gross": N_("Gross"), "fees": N_("Fees"),
+                 "expenses": N_("Expenses"), "pending": N_("Pending")}
+OUTLOOK_WORDS = {"need more data": N_("need more data"), "reached": N_("reached"),
+                 "on track": N_("on track"), "not at this pace": N_("not at this pace")}
+
+
 def readable_report(figures: dict[str, object]) -> list[tuple[str, str]]:
-    """Return the report's lines for people: taka grouped in lakh, progress as a percent."""
+    """Return the report's lines for people, in the command's language: taka in lakh, progress in %."""
     currency = str(figures["currency"])
-    lines = [("Month", str(figures["month"]))]
+    lines = [(_("Month"), str(figures["month"]))]
     for name in REPORT_MONEY:
         minor = to_minor(Decimal(str(figures[name])), currency)
-        lines.append((name.capitalize(), format_money(minor, currency)))
-    lines.append(("Progress", format_percent(Decimal(str(figures["progress"])))))
-    lines.append(("Goal reached", str(figures["goal_reached_month"] or figures["outlook"])))
+        lines.append((_(REPORT_LABELS[name]), format_money(minor, currency)))
+    lines.append((_("Progress"), format_percent(Decimal(str(figures["progress"])))))
+    outlook = str(figures["outlook"])
+    reached = figures["goal_reached_month"] or _(OUTLOOK_WORDS.get(outlook, outlook))
+    lines.append((_("Goal reached"), str(reached)))
     return lines
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli_language import _, reason
 from tracker.db import open_session
 from tracker.demo import load_demo, remove_demo
 from tracker.errors import InvalidInput
@@ -18,9 +19,10 @@ def demo(db_url: str, remove: bool) -> None:
         try:
             counts = remove_demo(session) if remove else load_demo(session)
         except InvalidInput as err:
-            raise click.ClickException(str(err)) from None
+            raise click.ClickException(reason(err)) from None
     if not any(counts.values()):
-        click.echo("There is no demo data.")
+        click.echo(_("There is no demo data."))
         return
-    click.echo(("Removed" if remove else "Loaded") + " the demo data: " + ", ".join(
-        f"{count} {table}" for table, count in counts.items() if count) + ".")
+    what = ", ".join(f"{count} {table}" for table, count in counts.items() if count)
+    done = _("Removed the demo data: {what}.") if remove else _("Loaded the demo data: {what}.")
+    click.echo(done.format(what=what))

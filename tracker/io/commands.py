@@ -12,6 +12,7 @@ from typing import NoReturn
 
 import click
 
+from tracker.cli_language import _, reason
 from tracker.db import open_session, run_write
 from tracker.errors import InvalidInput
 from tracker.io.autobackup import restore_file
@@ -19,7 +20,7 @@ from tracker.io.backup import NotEmpty, backup_bytes
 from tracker.io.csvread import MAX_IMPORT_BYTES, too_large
 from tracker.io.formats import CHOICES
 from tracker.io.formats.mapped import FIELDS, Mapping, load_mapping, make_mapping, save_mapping
-from tracker.io.importer import ImportResult, import_rows
+from tracker.io.importer import ImportResult, import_rows, summary_line
 from tracker.io.plan import ImportOptions, ImportPlan, plan_import
 from tracker.io.tables_csv import write_export
 
@@ -28,8 +29,8 @@ DAY = click.DateTime(["%Y-%m-%d"])
 
 
 def fail(message: str) -> NoReturn:
-    """Print a refusal on stderr and stop with exit code 1."""
-    click.echo(f"Error: {message}", err=True)
+    """Print a refusal (already in the command's language) on stderr and stop with exit code 1."""
+    click.echo(_("Error: {reason}").format(reason=message), err=True)
     sys.exit(1)
 
 
@@ -39,7 +40,8 @@ def pairs(values: tuple[str, ...], option: str) -> tuple[tuple[str, str], ...]:
     for value in values:
         name, sep, rest = value.partition("=")
         if not sep or not name.strip() or not rest.strip():
-            raise click.BadParameter(f"“{value}” should look like NAME=VALUE.", param_hint=option)
+            raise click.BadParameter(_("“{value}” should look like NAME=VALUE.").format(value=value),
+                                     param_hint=option)
         result.append((name.strip(), rest.strip()))
     return tuple(result)
 
@@ -54,7 +56,7 @@ def export_command(db_url: str, folder: Path, start: datetime | None, end: datet
     """Write one CSV per table, payments_detailed.csv and monthly_summary.csv."""
     with open_session(db_url) as session:
         paths = write_export(session, folder, start.date() if start else None, end.date() if end else None)
-    click.echo(f"Wrote {len(paths)} files to {folder}")
+    click.echo(_("Wrote {count} files to {folder}").format(count=len(paths), folder=folder))
 
 
 @click.command("backup")
@@ -67,7 +69,7 @@ def backup_command(db_url: str, target: Path) -> None:
         data = backup_bytes(session)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    click.echo(f"Backup written to {target}")
+    click.echo(_("Backup written to {file}").format(file=target))
 
 
 @click.command("restore")
@@ -81,13 +83,14 @@ def restore_command(db_url: str, source: Path, replace: bool) -> None:
         try:
             result = run_write(lambda: restore_file(session=session, path=source, replace=replace))
         except NotEmpty:
-            fail("This database already holds data. Run again with --replace to replace all of it "
-                 "(a backup of what is there is saved first).")
+            fail(_("This database already holds data. Run again with --replace to replace all of it "
+                   "(a backup of what is there is saved first)."))
         except InvalidInput as err:
-            fail(str(err))
+            fail(reason(err))
     if result.saved_to is not None:
-        click.echo(f"The data that was there is saved in {result.saved_to}")
-    click.echo(f"Restored {sum(result.counts.values())} rows in {len(result.counts)} tables.")
+        click.echo(_("The data that was there is saved in {file}").format(file=result.saved_to))
+    click.echo(_("Restored {rows} rows in {tables} tables.").format(rows=sum(result.counts.values()),
+                                                                     tables=len(result.counts)))
 
 
 @click.command("import")
@@ -115,7 +118,7 @@ def import_command(db_url: str, source: Path, fmt: str, rates: tuple[str, ...], 
     options = ImportOptions(format=fmt, rates=pairs(rates, "--rate"), date_order=date_order,
                             mapping=chosen_mapping(mapping_name, columns, currency, platform, save_as))
     if source.stat().st_size > MAX_IMPORT_BYTES:
-        fail(str(too_large(source.stat().st_size)))
+        fail(reason(too_large(source.stat().st_size)))
     with open_session(db_url) as session:
         try:
             plan = plan_import(session, source.read_bytes(), options)
@@ -125,7 +128,7 @@ def import_command(db_url: str, source: Path, fmt: str, rates: tuple[str, ...], 
                 finish_without_writing(plan, dry_run, skip_invalid)
             result = run_write(lambda: import_rows(session=session, plan=plan, skip_invalid=skip_invalid))
         except InvalidInput as err:
-            fail(str(err))
+            fail(reason(err))
     report(result)
 
 
@@ -137,49 +140,55 @@ def chosen_mapping(name: str | None, columns: tuple[str, ...], currency: str, pl
             mapping = make_mapping(save_as or name or "mapped", dict(pairs(columns, "--map")),
                                    currency=currency, platform=platform)
             if save_as:
-                click.echo(f"Mapping saved to {save_mapping(mapping)}")
+                click.echo(_("Mapping saved to {file}").format(file=save_mapping(mapping)))
             return mapping
         return load_mapping(name) if name else None
     except InvalidInput as err:
-        fail(str(err))
+        fail(reason(err))
 
 
 def stop_unless_ready(plan: ImportPlan) -> None:
     """Stop when the file needs a date order or rates that were not given."""
     if plan.date_question is not None:
-        fail(plan.date_question.text() + " Give --date-order dmy or --date-order mdy.")
+        fail(plan.date_question.text(_) + " " + _("Give --date-order dmy or --date-order mdy."))
     if plan.missing_rates:
-        fail(f"Rows in {', '.join(plan.missing_rates)} need an exchange rate into {plan.home}. "
-             f"Give one, like --rate {plan.missing_rates[0]}=121.50.")
+        fail(_("Rows in {currencies} need an exchange rate into {home}. Give one, like --rate "
+               "{currency}=121.50.").format(currencies=", ".join(plan.missing_rates), home=plan.home,
+                                            currency=plan.missing_rates[0]))
 
 
 def report_refusals(plan: ImportPlan) -> None:
     """Print each refused row with its number and reason on stderr (the first ones)."""
     for refusal in plan.refused[:SHOWN_REFUSALS]:
-        click.echo(f"row {refusal.number}: {refusal.text()}", err=True)
+        line = _("row {number}: {reason}").format(number=refusal.number, reason=refusal.text(_))
+        click.echo(line, err=True)
     if len(plan.refused) > SHOWN_REFUSALS:
-        click.echo(f"... and {len(plan.refused) - SHOWN_REFUSALS} more refused rows", err=True)
+        click.echo(_("... and {count} more refused rows").format(count=len(plan.refused) - SHOWN_REFUSALS),
+                   err=True)
 
 
 def finish_without_writing(plan: ImportPlan, dry_run: bool, skip_invalid: bool) -> NoReturn:
     """Print what would happen, and exit: 1 if rows were refused (and not skipped), else 0."""
     if dry_run:
-        click.echo("Dry run: nothing was written.")
+        click.echo(_("Dry run: nothing was written."))
         if plan.transfers:
-            click.echo(f"Transfers between your own accounts, not counted: {len(plan.transfers)}.")
-        click.echo(f"imported {plan.added_rows}, duplicates {plan.duplicate_rows}, "
-                   f"refused {len(plan.refused)}")
+            click.echo(_("Transfers between your own accounts, not counted: {count}.").format(
+                count=len(plan.transfers)))
+        click.echo(summary_line(plan.added_rows, plan.duplicate_rows, len(plan.refused), _))
     else:
-        click.echo(f"imported 0, duplicates {plan.duplicate_rows}, refused {len(plan.refused)}")
-        click.echo("Error: Nothing was imported, because rows were refused. Fix the file, or give "
-                   "--skip-invalid to import only the good rows.", err=True)
+        click.echo(summary_line(0, plan.duplicate_rows, len(plan.refused), _))
+        click.echo(_("Error: {reason}").format(reason=_(
+            "Nothing was imported, because rows were refused. Fix the file, or give --skip-invalid to "
+            "import only the good rows.")), err=True)
     sys.exit(1 if plan.refused and not skip_invalid else 0)
 
 
 def report(result: ImportResult) -> None:
     """Print what the import did, ending with the one summary line."""
     if result.transfers:
-        click.echo(f"Transfers between your own accounts, not counted: {result.transfers}.")
+        click.echo(_("Transfers between your own accounts, not counted: {count}.").format(
+            count=result.transfers))
     if result.imported == 0 and result.duplicates:
-        click.echo("Nothing new: every row was imported before.")
-    click.echo(result.summary())
+        click.echo(_("Nothing new: every row was imported before."))
+    click.echo(result.summary(_))
+

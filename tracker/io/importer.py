@@ -20,6 +20,7 @@ from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, select
 
 from tracker.errors import InvalidInput
+from tracker.i18n import N_
 from tracker.io.collector import collector_paused
 from tracker.io.plan import ImportPlan, split_duplicates
 from tracker.io.rows import ImportRow, RowKind
@@ -56,9 +57,15 @@ class ImportResult:
     transfers: int
     clients_added: int = 0
 
-    def summary(self) -> str:
-        """Return the one summary line: 'imported N, duplicates D, refused R'."""
-        return f"imported {self.imported}, duplicates {self.duplicates}, refused {self.refused}"
+    def summary(self, translate: Callable[[str], str] = str) -> str:
+        """Return the one summary line: 'imported N, duplicates D, refused R' (translated when asked)."""
+        return summary_line(self.imported, self.duplicates, self.refused, translate)
+
+
+def summary_line(imported: int, duplicates: int, refused: int, translate: Callable[[str], str] = str) -> str:
+    """Return an import's one summary line, in English or as `translate` gives it."""
+    return translate(N_("imported {imported}, duplicates {duplicates}, refused {refused}")).format(
+        imported=imported, duplicates=duplicates, refused=refused)
 
 
 def check_ready(plan: ImportPlan, skip_invalid: bool) -> None:
