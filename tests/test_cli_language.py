@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.databases import new_database
+from tests.test_io_cli import bad_file
 from tracker.cli import main
 from tracker.cli_language import saved_language
 from tracker.db import forget_engines, open_session
@@ -50,15 +51,6 @@ def choose_in_app(url: str, language: str) -> None:
     with open_session(url) as session:
         set_setting(session=session, key="language", value=language)
     forget_engines()
-
-
-def bad_file(tmp_path: Path) -> Path:
-    """Return a Payoneer file whose second row has a day that does not exist."""
-    lines = (DATA / "payoneer.csv").read_text(encoding="utf-8").splitlines()
-    lines[2] = lines[2].replace("08/31/2026", "31/08/2026")
-    path = tmp_path / "bad.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def test_a_refused_import_is_explained_in_bengali_with_lang_bn(url: str, tmp_path: Path) -> None:
