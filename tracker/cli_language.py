@@ -14,7 +14,7 @@ import click
 
 from tracker.errors import InvalidInput
 from tracker.i18n import DEFAULT_LANGUAGE, fill, translate
-from tracker.quick_report import sqlite_file
+from tracker.quick_report import read_only, sqlite_file
 
 LANGUAGES = ("bn", "en")
 _KEY = "tracker.language"
@@ -43,7 +43,7 @@ def saved_language(db_url: str) -> str:
     file = sqlite_file(db_url)
     try:
         if file is not None:
-            with closing(sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True, timeout=5)) as connection:
+            with closing(read_only(file, timeout=5)) as connection:
                 rows = connection.execute(_SAVED).fetchall()
         elif db_url.startswith("sqlite"):
             return DEFAULT_LANGUAGE  # no database file yet, or an address left to SQLAlchemy

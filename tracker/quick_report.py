@@ -31,6 +31,11 @@ def sqlite_file(url: str) -> Path | None:
     return path if path.is_absolute() and path.is_file() else None
 
 
+def read_only(file: Path, timeout: float = 30) -> sqlite3.Connection:
+    """Open a SQLite file for reading only: nothing can be written or created through it."""
+    return sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True, timeout=timeout)
+
+
 def at_newest_schema(connection: sqlite3.Connection) -> bool:
     """Return True if the database says it is at the newest migration (one row, HEAD_REVISION)."""
     stored = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
@@ -43,7 +48,7 @@ def quick_month_report(url: str, month: str, today: date) -> dict[str, object] |
     if file is None or not taken_on(date.today(), backups_folder(file), database_name(file, None)):
         return None
     try:
-        with closing(sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True, timeout=30)) as connection:
+        with closing(read_only(file)) as connection:
             if not at_newest_schema(connection):
                 return None
 

@@ -169,17 +169,15 @@ def report_refusals(plan: ImportPlan) -> None:
 
 def finish_without_writing(plan: ImportPlan, dry_run: bool, skip_invalid: bool) -> NoReturn:
     """Print what would happen, and exit: 1 if rows were refused (and not skipped), else 0."""
-    if dry_run:
-        click.echo(_("Dry run: nothing was written."))
-        if plan.transfers:
-            click.echo(_("Transfers between your own accounts, not counted: {count}.").format(
-                count=len(plan.transfers)))
-        click.echo(summary_line(plan.added_rows, plan.duplicate_rows, len(plan.refused), _))
-    else:
+    if not dry_run:  # rows were refused and not skipped
         click.echo(summary_line(0, plan.duplicate_rows, len(plan.refused), _))
-        click.echo(_("Error: {reason}").format(reason=_(
-            "Nothing was imported, because rows were refused. Fix the file, or give --skip-invalid to "
-            "import only the good rows.")), err=True)
+        fail(_("Nothing was imported, because rows were refused. Fix the file, or give --skip-invalid to "
+               "import only the good rows."))
+    click.echo(_("Dry run: nothing was written."))
+    if plan.transfers:
+        click.echo(_("Transfers between your own accounts, not counted: {count}.").format(
+            count=len(plan.transfers)))
+    click.echo(summary_line(plan.added_rows, plan.duplicate_rows, len(plan.refused), _))
     sys.exit(1 if plan.refused and not skip_invalid else 0)
 
 
