@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tracker import ui
+from tracker.web import ui
 
 st.set_page_config(page_title="Freelance tracker", page_icon="৳", layout="wide")
 ui.let_in()  # on any address but 127.0.0.1: a password or a login first, or nothing at all

@@ -63,8 +63,8 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
     from sqlmodel import Session
     from streamlit.testing.v1 import AppTest
 
-    from tracker import ui
-    from tracker.db import get_engine
+    from tracker.db.engine import get_engine
+    from tracker.web import ui
 
     def page(tab: str | None = None) -> AppTest:
         at = AppTest.from_file(str(PAGE), default_timeout=120)

@@ -23,9 +23,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from tracker.db import head_revision, make_engine, migrate
-from tracker.models import DEFAULT_SKILL_CATEGORIES, ExpenseCategory, GigStatus, Platform
-from tracker.reports import add_months, month_start
+from tracker.db.engine import head_revision, make_engine, migrate
+from tracker.ledger.models import DEFAULT_SKILL_CATEGORIES, ExpenseCategory, GigStatus, Platform
+from tracker.reports.month import add_months, month_start
 from tracker.services import bulk
 from tracker.services.clients import ClientInput
 from tracker.services.common import month_of

@@ -99,10 +99,10 @@ def import_statement(path: Path, sizes: data.Sizes, end: str, runs: int, work: P
     """Return the time to read and import an Upwork statement into a copy of the database."""
     from sqlmodel import Session, select
 
-    from tracker.db import get_engine
+    from tracker.db.engine import get_engine
     from tracker.io.importer import import_rows
     from tracker.io.plan import ImportOptions, plan_import
-    from tracker.models import Client
+    from tracker.ledger.models import Client
 
     statement = sizes.cache_statement(path.parent, end)
     if not statement.exists():
@@ -128,7 +128,7 @@ def export_all(path: Path, runs: int) -> dict[str, Any]:
     """Return the time to export every table (one CSV each, payments_detailed, monthly summary)."""
     from sqlmodel import Session
 
-    from tracker.db import get_engine
+    from tracker.db.engine import get_engine
     from tracker.io.tables_csv import export_files
 
     with Session(get_engine(f"sqlite:///{path}")) as session:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import tracker.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from tracker.config import load_config
-from tracker.db import make_engine
+import tracker.ledger.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from tracker.db.config import load_config
+from tracker.db.engine import make_engine
 
 target_metadata = SQLModel.metadata
 

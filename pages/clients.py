@@ -4,10 +4,10 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import advice, choices, pipeline, ui
-from tracker.guidance import notes
-from tracker.models import Platform
-from tracker.pipeline import OVERDUE_DAYS
+from tracker.guidance import advice, notes
+from tracker.ledger.models import Platform
+from tracker.reports import choices, pipeline
+from tracker.reports.pipeline import OVERDUE_DAYS
 from tracker.services.clients import (
     ClientInput,
     archive_client,
@@ -15,7 +15,8 @@ from tracker.services.clients import (
     delete_client,
     update_client,
 )
-from tracker.ui import _
+from tracker.web import ui
+from tracker.web.ui import _
 
 PLATFORMS = [p.value for p in Platform]
 

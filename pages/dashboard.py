@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from tracker import advice, breakdowns, charts, outlook, reports, tables, ui, views
-from tracker.forecast import Outlook
-from tracker.guidance import notes
-from tracker.pipeline import OVERDUE_DAYS, totals_by_status
-from tracker.ui import _
+from tracker.guidance import advice, notes
+from tracker.reports import breakdowns, outlook, tables
+from tracker.reports import month as reports
+from tracker.reports.forecast import Outlook
+from tracker.reports.pipeline import OVERDUE_DAYS, totals_by_status
+from tracker.web import charts, ui, views
+from tracker.web.ui import _
 
 ui.page_title(_("Dashboard"))
 today = ui.today()

@@ -6,20 +6,21 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import tables, ui
 from tracker.i18n import N_
 from tracker.io.autobackup import backups_place, list_backups, restore_automatic_backup
 from tracker.io.backup import RestoreResult, backup_bytes, is_empty, read_backup, restore_backup
 from tracker.io.export import payments_csv
-from tracker.io.formats import CHOICES
-from tracker.io.formats import mapped as mapped_format
 from tracker.io.importer import import_rows
+from tracker.io.importers import CHOICES
+from tracker.io.importers import mapped as mapped_format
 from tracker.io.plan import ImportOptions, ImportPlan, plan_import
 from tracker.io.preview import counts, refused_frame, rows_frame
 from tracker.io.tables_csv import monthly_summary_csv, table_csv, table_names
-from tracker.models import Platform
+from tracker.ledger.models import Platform
+from tracker.reports import tables
 from tracker.services.settings import MAX_BACKUPS, get_setting, set_setting
-from tracker.ui import _
+from tracker.web import ui
+from tracker.web.ui import _
 
 FORMAT_LABELS = {"auto": N_("Find out from the file"), "tracker": N_("This app's own CSV export"),
                  "upwork": N_("Upwork transaction history"), "payoneer": N_("Payoneer account activity"),

@@ -5,12 +5,13 @@ from datetime import date
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from tracker import advice, choices, entries, pipeline, ui
-from tracker.guidance import notes
+from tracker.guidance import advice, notes
 from tracker.i18n import N_
-from tracker.models import GigStatus, Platform, Pricing
+from tracker.ledger.models import GigStatus, Platform, Pricing
+from tracker.reports import choices, entries, pipeline
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
-from tracker.ui import _
+from tracker.web import ui
+from tracker.web.ui import _
 
 STATUSES = [s.value for s in GigStatus]
 FROM_CLIENT = N_("the client's platform")

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from tracker import ui
 from tracker.guidance import SECTIONS
-from tracker.ui import _
+from tracker.web import ui
+from tracker.web.ui import _
 
 ui.page_title(_("Guidance"))
 st.caption(_("The path the source articles advise, step by step, in our own words. Each tip names the "

@@ -5,17 +5,18 @@ from typing import Any
 
 import streamlit as st
 
-from tracker import advice, choices, entries, ui
-from tracker.choices import Choice
-from tracker.guidance import notes
-from tracker.models import ExpenseCategory, GigStatus, PaymentStatus, Platform
-from tracker.money import rate_to_text
+from tracker.guidance import advice, notes
+from tracker.ledger.models import ExpenseCategory, GigStatus, PaymentStatus, Platform
+from tracker.ledger.money import rate_to_text
+from tracker.reports import choices, entries
+from tracker.reports.choices import Choice
 from tracker.services.expenses import ExpenseInput, create_expense, delete_expense, update_expense
 from tracker.services.gigs import GigInput
 from tracker.services.payments import PaymentInput, create_payment, delete_payment, update_payment
 from tracker.services.settings import fee_percent, home_currency
 from tracker.services.work import create_gig_with_payment
-from tracker.ui import _
+from tracker.web import ui
+from tracker.web.ui import _
 
 HOME = ui.read(home_currency)
 PICK_LIMIT = 500

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from tracker import demo, ui
-from tracker.choices import Choice
-from tracker.models import Platform
+from tracker.demo import profile as demo
+from tracker.ledger.models import Platform
+from tracker.reports.choices import Choice
 from tracker.services import goals
 from tracker.services import settings as service
-from tracker.ui import _
+from tracker.web import ui
+from tracker.web.ui import _
 
 ui.page_title(_("Settings"))
 goal_tab, money_tab, language_tab = ui.tabs(

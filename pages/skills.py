@@ -4,11 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from tracker import choices, learning, ui
 from tracker.i18n import N_
-from tracker.models import SkillStage, Verdict
+from tracker.ledger.models import SkillStage, Verdict
+from tracker.reports import choices, learning
 from tracker.services import skills as service
-from tracker.ui import _
+from tracker.web import ui
+from tracker.web.ui import _
 
 ui.page_title(_("Skills and learning"))
 skills_tab, learning_tab, reviews_tab, ready_tab = ui.tabs(

@@ -5,11 +5,13 @@ It opens first on an empty database until it is finished or skipped; Settings ca
 
 import streamlit as st
 
-from tracker import choices, demo, learning, ui
+from tracker.demo import profile as demo
 from tracker.i18n import N_
+from tracker.reports import choices, learning
 from tracker.services import goals, settings
 from tracker.services.skills import SkillInput, create_skill
-from tracker.ui import _
+from tracker.web import ui
+from tracker.web.ui import _
 
 STEP_KEY = "welcome_step"
 DASHBOARD = "pages/dashboard.py"

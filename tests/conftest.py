@@ -18,7 +18,14 @@ import pytest
 from sqlmodel import Session
 
 from tests import databases
-from tracker.db import current_revision, forget_engines, head_revision, make_engine, migrate, open_session
+from tracker.db.engine import (
+    current_revision,
+    forget_engines,
+    head_revision,
+    make_engine,
+    migrate,
+    open_session,
+)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -63,7 +63,7 @@ def new_database(folder: Path, name: str) -> str:
 
 def empty_all_tables(engine: Engine) -> None:
     """Delete every row of every table (children first) and start the id sequences at 1 again."""
-    from tracker.models import tables_in_order
+    from tracker.ledger.models import tables_in_order
 
     with engine.begin() as connection:
         connection.execute(text("SET LOCAL lock_timeout = '20s'"))

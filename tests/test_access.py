@@ -89,7 +89,7 @@ def test_check_access_refuses_another_address_without_a_password(tmp_path: Path,
     from click.testing import CliRunner
 
     from tracker import access
-    from tracker.cli import main
+    from tracker.cli.main import main
 
     secrets = tmp_path / "secrets.toml"
     monkeypatch.setattr(access, "SECRETS_FILES", (secrets,))

@@ -7,11 +7,10 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import Session
 
-from tracker import advice
-from tracker.errors import InvalidInput
-from tracker.forecast import Outlook
-from tracker.guidance import notes
-from tracker.reports import add_months
+from tracker.guidance import advice, notes
+from tracker.ledger.errors import InvalidInput
+from tracker.reports.forecast import Outlook
+from tracker.reports.month import add_months
 from tracker.services.checklist import set_checklist_item
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.common import month_of

@@ -14,8 +14,8 @@ from sqlalchemy import text
 from sqlmodel import Session, func, select
 
 from tests.databases import ON_POSTGRES, sqlite_only
-from tracker.cli import main
-from tracker.db import (
+from tracker.cli.main import main
+from tracker.db.engine import (
     alembic_config,
     current_revision,
     forget_engines,
@@ -25,7 +25,6 @@ from tracker.db import (
     migrate,
     open_session,
 )
-from tracker.errors import InvalidInput
 from tracker.io.autobackup import (
     automatic_backups,
     backups_folder,
@@ -34,7 +33,8 @@ from tracker.io.autobackup import (
     save_backup,
 )
 from tracker.io.backup import restore_backup
-from tracker.models import Client, Payment
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Payment
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.settings import get_setting, set_setting

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, SQLModel, select
 
-from tracker.db import head_revision, open_session
-from tracker.errors import InvalidInput
+from tracker.db.engine import head_revision, open_session
 from tracker.io.backup import NULL, NotEmpty, backup_bytes, decode, encode, is_empty, restore_backup
 from tracker.io.tables_csv import export_files
-from tracker.models import Client, Payment
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Payment
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.payments import PaymentInput, create_payment
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tracker.config import PROJECT_ROOT
+from tracker.db.config import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
 

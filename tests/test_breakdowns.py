@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlmodel import Session
 
-from tracker import breakdowns as b
+from tracker.reports import breakdowns as b
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tracker import charts
-from tracker.forecast import forecast
-from tracker.reports import MonthNet
+from tracker.reports.forecast import forecast
+from tracker.reports.month import MonthNet
+from tracker.web import charts
 
 GOAL = 10_000_000
 

@@ -8,8 +8,8 @@ from click.testing import CliRunner
 from sqlalchemy.engine import make_url
 
 from tests.databases import new_database
-from tracker.cli import main
-from tracker.db import current_revision, forget_engines, head_revision, make_engine, open_session
+from tracker.cli.main import main
+from tracker.db.engine import current_revision, forget_engines, head_revision, make_engine, open_session
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.payments import PaymentInput, create_payment
 

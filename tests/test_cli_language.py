@@ -11,10 +11,10 @@ from click.testing import CliRunner, Result
 
 from tests.databases import new_database
 from tests.test_io_cli import bad_file
-from tracker.cli import main
-from tracker.cli_language import saved_language
-from tracker.db import forget_engines, open_session
-from tracker.reports import month_summary
+from tracker.cli.language import saved_language
+from tracker.cli.main import main
+from tracker.db.engine import forget_engines, open_session
+from tracker.reports.month import month_summary
 from tracker.services.settings import set_setting
 
 DATA = Path(__file__).parent / "data"

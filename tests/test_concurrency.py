@@ -1,7 +1,7 @@
 """Two programs writing to one SQLite database at once: both finish, nothing is lost, and nobody sees
 "database is locked". Two processes store 1,000 payments each through the payment service, one
 transaction per payment, as the app and the command line do, with WAL, a busy timeout and the
-bounded retry of tracker.db.run_write. The retry itself is tested with a database that stays busy.
+bounded retry of tracker.db.engine.run_write. The retry itself is tested with a database that stays busy.
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, func, select
 from streamlit.testing.v1 import AppTest
 
-from tracker.config import PROJECT_ROOT
-from tracker.db import is_busy, run_write
-from tracker.errors import InvalidInput
-from tracker.models import Client, Payment
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import is_busy, run_write
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Payment
 
 EACH = 1000
 WRITER = f"""
 import sys
-from tracker.db import open_session, run_write
+from tracker.db.engine import open_session, run_write
 from tracker.services.payments import PaymentInput, create_payment
 
 url, name = sys.argv[1], sys.argv[2]
@@ -121,7 +121,7 @@ def test_other_database_errors_are_not_retried() -> None:
 
 def test_the_app_says_the_database_is_busy_and_saves_nothing(db_url: str, monkeypatch: pytest.MonkeyPatch,
                                                              tmp_path: Path) -> None:
-    import tracker.db
+    import tracker.db.engine
     import tracker.services.clients
 
     monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
@@ -130,8 +130,8 @@ def test_the_app_says_the_database_is_busy_and_saves_nothing(db_url: str, monkey
         raise locked()
 
     monkeypatch.setattr(tracker.services.clients, "create_client", busy)
-    real = tracker.db.run_write
-    monkeypatch.setattr("tracker.ui.run_write", lambda write: real(write, pause=0.001))
+    real = tracker.db.engine.run_write
+    monkeypatch.setattr("tracker.web.ui.run_write", lambda write: real(write, pause=0.001))
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(PROJECT_ROOT / "pages" / "clients.py"), default_timeout=60)
@@ -142,7 +142,7 @@ def test_the_app_says_the_database_is_busy_and_saves_nothing(db_url: str, monkey
     assert not at.exception
     assert [e.value for e in at.error] == ["The database is busy: another program is writing to it. Try "
                                            "again in a moment."]
-    from tracker.db import open_session
+    from tracker.db.engine import open_session
 
     with open_session(db_url) as s:
         assert s.exec(select(func.count()).select_from(Client)).one() == 0

@@ -26,9 +26,9 @@ import pytest
 from click.testing import CliRunner
 
 from tests.hostile.cases import UPWORK_HEADER
-from tracker.cli import main
-from tracker.config import PROJECT_ROOT
-from tracker.db import make_engine
+from tracker.cli.main import main
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import make_engine
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.payments import PaymentInput, create_payment
 
@@ -68,7 +68,7 @@ def committing(connection):
 import tracker.io.importer
 
 tracker.io.importer.ROOMY_CACHE_KIB = 0  # as when an import outgrows its roomy cache: pages spill early
-from tracker.cli import main
+from tracker.cli.main import main
 
 main(sys.argv[2:])
 """

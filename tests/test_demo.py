@@ -10,11 +10,10 @@ import pytest
 from click.testing import CliRunner
 from sqlmodel import Session, select
 
-from tracker.breakdowns import money_owed
-from tracker.cli import main
-from tracker.demo import day, demo_counts, has_demo, load_demo, remove_demo
-from tracker.errors import InvalidInput
-from tracker.models import (
+from tracker.cli.main import main
+from tracker.demo.profile import day, demo_counts, has_demo, load_demo, remove_demo
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import (
     ChecklistItem,
     Client,
     Expense,
@@ -26,7 +25,8 @@ from tracker.models import (
     Setting,
     Skill,
 )
-from tracker.reports import add_months
+from tracker.reports.breakdowns import money_owed
+from tracker.reports.month import add_months
 from tracker.services.checklist import set_checklist_item
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.common import month_of

@@ -1,4 +1,4 @@
-"""Tests for tracker.entries: what the Log work page lists, suggests and pre-fills."""
+"""Tests for tracker.reports.entries: what the Log work page lists, suggests and pre-fills."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from tracker import choices, entries
-from tracker.errors import InvalidInput
+from tracker.ledger.errors import InvalidInput
+from tracker.reports import choices, entries
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.gigs import GigInput, create_gig

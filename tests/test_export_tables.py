@@ -24,7 +24,7 @@ from tracker.io.export import columns_csv, harmless, payment_columns, payments_c
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files, monthly_summary_frame, table_columns, table_csv, write_export
-from tracker.models import Client, tables_in_order
+from tracker.ledger.models import Client, tables_in_order
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tracker.guidance import ALL_TIPS, CHECKLIST_LABELS, NOTES, PATH, SECTIONS, SOURCE_IDS, Tip
-from tracker.models import CHECKLIST_KEYS
+from tracker.ledger.models import CHECKLIST_KEYS
 
 BENGALI_LETTERS = re.compile("[\u0980-\u09f2\u09f4-\u09ff]")  # the taka sign ৳ (U+09F3) is allowed
 

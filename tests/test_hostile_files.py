@@ -17,14 +17,14 @@ from click.testing import CliRunner
 from sqlmodel import Session, func, select
 
 from tests.hostile.cases import CASES, HOSTILE, Case, big_upwork_file
-from tracker.cli import main
-from tracker.errors import InvalidInput
+from tracker.cli.main import main
 from tracker.io.csvread import MAX_IMPORT_BYTES
 from tracker.io.export import payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files
-from tracker.models import Client, Expense, Payment
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Expense, Payment
 
 USD = ImportOptions(rates=(("USD", "120"),))
 
@@ -110,7 +110,7 @@ def test_exported_formulas_cannot_run_and_read_back_as_typed(session: Session, t
         for column in ("client", "note"):
             assert not row[column].startswith(("=", "+", "-", "@")), row[column]
     assert [r["client"] for r in rows] == ["'=cmd|' /C calc'!A0", "'+Acme Ltd", "'-Sign Co"]
-    from tracker.db import open_session
+    from tracker.db.engine import open_session
 
     with open_session(f"sqlite:///{tmp_path / 'again.db'}") as again:
         plan = plan_import(again, payments_csv(session), ImportOptions())

@@ -16,7 +16,7 @@ import streamlit as st
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from tracker.config import PROJECT_ROOT
+from tracker.db.config import PROJECT_ROOT
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.gigs import GigInput, create_gig
@@ -29,7 +29,7 @@ from tracker.services.skills import (
     create_skill,
     log_learning,
 )
-from tracker.ui import plain
+from tracker.web.ui import plain
 
 SCRIPT = "<script>alert(1)</script>"
 LINK = "[x](javascript:alert(1))"

@@ -13,10 +13,10 @@ from sqlmodel import Session, func, select
 from streamlit.testing.v1 import AppTest
 
 from tests.hostile.cases import CASES, Case, big_upwork_file
-from tracker.config import PROJECT_ROOT
-from tracker.db import open_session
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import open_session
 from tracker.io.autobackup import automatic_backups, save_backup
-from tracker.models import Client, Expense, Payment
+from tracker.ledger.models import Client, Expense, Payment
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.settings import get_setting
 

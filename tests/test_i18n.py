@@ -17,13 +17,11 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from tracker import charts
 from tracker.guidance import CHECKLIST_LABELS
 from tracker.i18n import N_, catalog, catalog_path, fill, translate
 from tracker.i18n.extract import KEYWORDS, ROOT, field_names, messages, method_calls
-from tracker.i18n.formats import format_day, format_month, format_number
 from tracker.io.rows import Refusal, RowKind
-from tracker.models import (
+from tracker.ledger.models import (
     DEFAULT_SKILL_CATEGORIES,
     ExpenseCategory,
     GigStatus,
@@ -34,10 +32,12 @@ from tracker.models import (
     SkillStage,
     Verdict,
 )
-from tracker.money import format_money, parse_amount, parse_decimal
-from tracker.reports import MonthNet
+from tracker.ledger.money import format_money, parse_amount, parse_decimal
+from tracker.present import format_day, format_month, format_number
+from tracker.reports.month import MonthNet
+from tracker.reports.tables import TABLES
 from tracker.services.common import parse_day, parse_month
-from tracker.tables import TABLES
+from tracker.web import charts
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 VOCABULARIES = (SkillStage, Verdict, Platform, Pricing, GigStatus, PaymentKind, PaymentStatus,

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
 from tracker.io.csvread import normalise, read_sheet
-from tracker.io.formats.mapped import load_mapping, make_mapping, save_mapping, saved_mappings
 from tracker.io.importer import import_rows
+from tracker.io.importers.mapped import load_mapping, make_mapping, save_mapping, saved_mappings
 from tracker.io.plan import ImportOptions, plan_import
-from tracker.models import Client, Expense, Payment
-from tracker.reports import month_summary
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Expense, Payment
+from tracker.reports.month import month_summary
 
 DATA = Path(__file__).parent / "data"
 USD = (("USD", "120"),)

@@ -16,8 +16,8 @@ from sqlmodel import Session, select
 
 from tracker.io.importer import ImportResult, import_rows
 from tracker.io.plan import ImportOptions, plan_import
-from tracker.models import Client, Expense, Payment
-from tracker.reports import month_summary
+from tracker.ledger.models import Client, Expense, Payment
+from tracker.reports.month import month_summary
 
 DATA = Path(__file__).parent / "data"
 RATE = (("USD", "121.50"),)

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from tracker.errors import InvalidInput
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
-from tracker.models import Payment
-from tracker.reports import month_summary
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Payment
+from tracker.reports.month import month_summary
 
 DATA = Path(__file__).parent / "data"
 RATES = (("USD", "121.50"), ("EUR", "132"))

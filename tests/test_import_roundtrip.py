@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from tracker.db import open_session
+from tracker.db.engine import open_session
 from tracker.io.export import payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import

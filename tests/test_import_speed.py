@@ -20,16 +20,16 @@ from sqlmodel import Session, func, select
 
 import tracker.io.importer as importer
 import tracker.io.plan as plan_module
-from tracker.errors import InvalidInput
 from tracker.io.collector import collector_paused
 from tracker.io.csvread import _parse_with_pandas, first_line, regular_grid
-from tracker.io.formats.upwork import _REF_IN_TEXT, _fee_target
 from tracker.io.importer import import_rows
+from tracker.io.importers.upwork import _REF_IN_TEXT, _fee_target
 from tracker.io.plan import ImportOptions, plan_import, stored_refs
 from tracker.io.rows import ImportRow, RowKind, _signed_minor, signed_minor
 from tracker.io.values import row_values
-from tracker.models import Payment, PaymentKind, Platform
-from tracker.money import convert, from_minor, parse_decimal, parse_minor, parse_rate, to_minor
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Payment, PaymentKind, Platform
+from tracker.ledger.money import convert, from_minor, parse_decimal, parse_minor, parse_rate, to_minor
 from tracker.services.common import choice
 from tracker.services.payments import PaymentInput, create_payment, payment_values
 

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.databases import new_database
-from tracker.cli import main
-from tracker.db import forget_engines, open_session
-from tracker.reports import month_summary
+from tracker.cli.main import main
+from tracker.db.engine import forget_engines, open_session
+from tracker.reports.month import month_summary
 
 DATA = Path(__file__).parent / "data"
 

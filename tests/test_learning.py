@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session
 
-from tracker import choices, learning
-from tracker.models import DEFAULT_SKILL_CATEGORIES
+from tracker.ledger.models import DEFAULT_SKILL_CATEGORIES
+from tracker.reports import choices, learning
 from tracker.services.skills import (
     LearningInput,
     ReviewInput,

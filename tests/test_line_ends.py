@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 
 from tests.databases import ON_POSTGRES, new_database
 from tests.test_export_tables import one_row_everywhere
-from tracker.db import open_session
+from tracker.db.engine import open_session
 from tracker.io import backup
 from tracker.io.csvread import read_sheet
 from tracker.io.export import PAYMENT_COLUMNS, harmless, payments_csv
@@ -29,7 +29,7 @@ from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files, table_csv
 from tracker.io.text import lines_end_with_lf_alone, unharmless
-from tracker.models import Client, Expense, Gig, Payment, Skill, tables_in_order
+from tracker.ledger.models import Client, Expense, Gig, Payment, Skill, tables_in_order
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.gigs import GigInput, create_gig
@@ -238,7 +238,7 @@ def test_a_value_too_long_for_its_column_is_refused_with_a_message_and_changes_n
     """PostgreSQL refuses a text longer than its column (SQLite keeps it): a clear refusal, no change."""
     from sqlalchemy.exc import DataError
 
-    from tracker.errors import InvalidInput
+    from tracker.ledger.errors import InvalidInput
     from tracker.services.common import writing
 
     payment = create_payment(session=session, data=PaymentInput(paid_on="2026-08-03", gross="10", rate="120"))

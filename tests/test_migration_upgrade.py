@@ -15,10 +15,10 @@ from alembic import command
 from sqlalchemy import inspect
 from sqlmodel import Session, select
 
-from tracker.db import alembic_config, current_revision, head_revision, make_engine, migrate
+from tracker.db.engine import alembic_config, current_revision, head_revision, make_engine, migrate
 from tracker.io.autobackup import automatic_backups
-from tracker.models import Client, Gig, Payment
-from tracker.reports import month_summary
+from tracker.ledger.models import Client, Gig, Payment
+from tracker.reports.month import month_summary
 
 CREATED = "2026-01-05 10:00:00.000000"
 ROWS: dict[str, list[dict[str, Any]]] = {  # the 0001 schema, every table, parents first

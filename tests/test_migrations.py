@@ -8,8 +8,8 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from tests.databases import sqlite_only
-from tracker.db import HEAD_REVISION, current_revision, get_engine, head_revision, make_engine, migrate
-from tracker.models import Payment
+from tracker.db.engine import HEAD_REVISION, current_revision, get_engine, head_revision, make_engine, migrate
+from tracker.ledger.models import Payment
 
 EXPECTED_TABLES = {"skill", "learning_session", "mentor_review", "client", "gig", "payment", "expense",
                    "goal", "setting", "checklist_item", "alembic_version"}
@@ -26,7 +26,7 @@ def test_empty_database_upgrades_to_head(tmp_path) -> None:
 
 
 def test_the_head_revision_constant_is_alembics_head() -> None:
-    """A new migration must update tracker.schema.HEAD_REVISION too, or a database at the old head would
+    """A new migration must update tracker.db.schema.HEAD_REVISION too, or a database at the old head would
     be taken as up to date and never upgraded."""
     assert head_revision() == HEAD_REVISION, "set HEAD_REVISION in tracker/schema.py to the newest migration"
 

@@ -9,8 +9,8 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.errors import InvalidInput
-from tracker.money import (
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.money import (
     amount_text,
     convert,
     exponent,

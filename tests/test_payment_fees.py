@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Payment
-from tracker.money import convert
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Payment
+from tracker.ledger.money import convert
 from tracker.services import payments
 from tracker.services.payments import PaymentInput, create_payment, update_payment
 

@@ -1,4 +1,4 @@
-"""Tests for tracker.pipeline: what clients paid and owe, the pipeline by status, and choices.
+"""Tests for tracker.reports.pipeline: what clients paid and owe, the pipeline by status, and choices.
 
 Expected values are worked out by hand in the comments. "Today" is 2026-09-01 unless a test says
 otherwise, so "more than 14 days ago" means delivered on 2026-08-17 or before.
@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from tracker import choices, pipeline
-from tracker.choices import Choice
-from tracker.errors import InvalidInput
-from tracker.models import Client, Gig
-from tracker.pipeline import PaymentTotals, StatusTotal
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Gig
+from tracker.reports import choices, pipeline
+from tracker.reports.choices import Choice
+from tracker.reports.pipeline import PaymentTotals, StatusTotal
 from tracker.services.clients import ClientInput, archive_client, create_client, delete_client
 from tracker.services.gigs import GigInput, create_gig, delete_gig, move_gig
 from tracker.services.payments import PaymentInput, create_payment

@@ -23,15 +23,15 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, func, select
 
-from tracker.db import make_engine
-from tracker.errors import InvalidInput
-from tracker.io.formats import CHOICES
-from tracker.io.formats.mapped import make_mapping
+from tracker.db.engine import make_engine
 from tracker.io.importer import import_rows
+from tracker.io.importers import CHOICES
+from tracker.io.importers.mapped import make_mapping
 from tracker.io.plan import ImportOptions, ImportPlan, plan_import
 from tracker.io.rows import numeric_date, signed_minor, wordy_date
-from tracker.models import Client, Expense, Gig, Payment, Skill
-from tracker.money import (
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Expense, Gig, Payment, Skill
+from tracker.ledger.money import (
     MAX_MINOR,
     amount_text,
     convert,
@@ -137,7 +137,7 @@ rates = st.decimals(min_value=Decimal("0.0000000001"), max_value=Decimal("100000
 
 @given(st.integers(-10**13, 10**13), st.sampled_from(CURRENCIES), rates)
 def test_conversion_rounds_once_half_up_and_is_exact(minor: int, currency: str, rate: Decimal) -> None:
-    from tracker.money import exponent
+    from tracker.ledger.money import exponent
 
     exact = Fraction(minor) * Fraction(10) ** (exponent("BDT") - exponent(currency)) * Fraction(rate)
     expected = int(abs(exact) + Fraction(1, 2)) * (1 if exact >= 0 else -1)
@@ -392,7 +392,7 @@ def test_any_text_is_exported_read_back_and_restored_exactly(migrated_template: 
     from tests.test_speed_fixes import python_files, sqlite_files
     from tracker.io.backup import backup_bytes, restore_backup
     from tracker.io.text import unharmless
-    from tracker.models import tables_in_order
+    from tracker.ledger.models import tables_in_order
 
     event("has a CR" if "\r" in text else "no CR")
     with fresh_database(migrated_template, folder) as session:

@@ -15,13 +15,14 @@ from click.testing import CliRunner
 from sqlmodel import Session
 
 from tests.databases import sqlite_only
-from tracker import month_figures, outlook
-from tracker.cli import main
-from tracker.config import PROJECT_ROOT
-from tracker.db import forget_engines, get_engine, open_session
+from tracker.cli.main import main
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import forget_engines, get_engine, open_session
 from tracker.io.autobackup import automatic_backups, save_backup
-from tracker.models import PaymentStatus
-from tracker.quick_report import quick_month_report, sqlite_file
+from tracker.ledger.models import PaymentStatus
+from tracker.reports import figures as month_figures
+from tracker.reports import outlook
+from tracker.reports.quick import quick_month_report, sqlite_file
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.goals import set_goal
 from tracker.services.payments import PaymentInput, create_payment
@@ -116,7 +117,7 @@ def test_the_command_takes_the_quick_way_and_prints_the_same(tmp_path: Path,
         quick_json = CliRunner().invoke(main, [*arguments, "--json"])
         quick_table = CliRunner().invoke(main, arguments)
     assert quick_json.exit_code == 0 and quick_table.exit_code == 0, quick_json.output + quick_table.output
-    monkeypatch.setattr("tracker.cli.quick_month_report", lambda *_: None)
+    monkeypatch.setattr("tracker.cli.main.quick_month_report", lambda *_: None)
     usual = CliRunner().invoke(main, [*arguments, "--json"])
     usual_table = CliRunner().invoke(main, arguments)
     assert json.loads(quick_json.output) == json.loads(usual.output)
@@ -194,8 +195,8 @@ def test_only_a_plain_url_of_an_existing_file_is_read_directly(tmp_path: Path) -
 
 def test_the_session_way_sees_what_is_not_flushed_yet(session: Session) -> None:
     """The month figures run plain SQL in the session: a goal added but not yet flushed counts."""
-    from tracker.db import session_rows
-    from tracker.models import Goal
+    from tracker.db.engine import session_rows
+    from tracker.ledger.models import Goal
 
     session.add(Goal(valid_from="2026-01", target_minor=5_000_00))
     assert month_figures.goal_for_month(session_rows(session), "2026-11") == 5_000_00

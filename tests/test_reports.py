@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from tracker.reports import (
+from tracker.reports.month import (
     add_months,
     first_month_with_money,
     month_pace,

@@ -16,9 +16,10 @@ import pytest
 from sqlmodel import Session
 
 from tests import databases
-from tracker import breakdowns, outlook, pipeline, reports, tables
-from tracker.config import PROJECT_ROOT
-from tracker.db import make_engine
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import make_engine
+from tracker.reports import breakdowns, outlook, pipeline, tables
+from tracker.reports import month as reports
 
 pytestmark = pytest.mark.skipif(not databases.ON_POSTGRES,
                                 reason="compares PostgreSQL with SQLite: runs in `make test-pg`")

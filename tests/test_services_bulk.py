@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Client, Expense, Gig, LearningSession, Payment, Skill
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Expense, Gig, LearningSession, Payment, Skill
 from tracker.services import bulk
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Client, Gig, Payment
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Gig, Payment
 from tracker.services.clients import (
     ClientInput,
     create_client,

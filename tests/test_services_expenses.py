@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Expense
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Expense
 from tracker.services.expenses import (
     ExpenseInput,
     create_expense,

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import CHECKLIST_KEYS, ChecklistItem, Goal, Payment, Setting
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import CHECKLIST_KEYS, ChecklistItem, Goal, Payment, Setting
 from tracker.services.checklist import checklist, delete_checklist_item, set_checklist_item
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.goals import (

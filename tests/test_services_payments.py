@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Payment
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Payment
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import (

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import LearningSession, MentorReview, Skill
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import LearningSession, MentorReview, Skill
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.skills import (
     LearningInput,

@@ -20,17 +20,19 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel, col, func, select
 
 from tests.databases import sqlite_only
-from tracker import breakdowns, money
-from tracker.errors import InvalidInput
-from tracker.forecast import forecast
 from tracker.io import csv_lines, importer, payment_lines
 from tracker.io.export import PAYMENT_COLUMNS, columns_csv, payment_columns, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files, table_columns, tables
-from tracker.models import Client, Gig, LearningSession, Payment, PaymentStatus, Skill
-from tracker.outlook import goal_outlook, outlook_and_history
-from tracker.reports import first_month_with_money, monthly_net
+from tracker.ledger import money
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Gig, LearningSession, Payment, PaymentStatus, Skill
+from tracker.reports import breakdowns
+from tracker.reports.forecast import forecast
+from tracker.reports.month import first_month_with_money, monthly_net
+from tracker.reports.outlook import goal_outlook, outlook_and_history
+from tracker.reports.tables import months_with_payments
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.gigs import GigInput, create_gig
@@ -38,7 +40,6 @@ from tracker.services.goals import goal_for_month
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.settings import home_currency
 from tracker.services.skills import LearningInput, SkillInput, create_skill, log_learning
-from tracker.tables import months_with_payments
 
 CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
 
@@ -369,7 +370,7 @@ def test_the_forecast_chart_shows_the_months_the_forecast_read(busy: Session, to
 
 def test_charts_built_in_one_go_keep_their_titles_and_axes(busy: Session) -> None:
     """The figures get their layout in one dict: every title, axis type and tick is still there."""
-    from tracker import charts
+    from tracker.web import charts
 
     series = monthly_net(busy, "2026-01", "2026-12")
     fig = charts.monthly_net_chart(series, "BDT", label=str.upper, month=lambda m: f"<{m}>")

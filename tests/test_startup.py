@@ -22,12 +22,12 @@ from click.testing import CliRunner
 from sqlalchemy import text
 from sqlmodel import Session
 
-from tracker.cli import LAZY_COMMANDS, main
-from tracker.config import PROJECT_ROOT
-from tracker.db import HEAD_REVISION, current_revision, make_engine
+from tracker.cli.main import LAZY_COMMANDS, main
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import HEAD_REVISION, current_revision, make_engine
 from tracker.services.payments import PaymentInput, create_payment
 
-HEAVY = ("pandas", "alembic", "tracker.io.commands", "tracker.io.csvread", "tracker.demo")
+HEAVY = ("pandas", "alembic", "tracker.cli.files", "tracker.io.csvread", "tracker.demo.profile")
 
 
 def imported_by(*args: str) -> tuple[set[str], str]:
@@ -66,7 +66,7 @@ def test_report_at_head_loads_neither_alembic_nor_pandas(at_head: str, tmp_path:
                                       "--as-of", "2026-11-21")
         assert json.loads(output)["gross"] == "25000.00", start
         assert [name for name in HEAVY if loaded(modules, name)] == [], start
-        assert "tracker.backup_names" in modules, start  # the daily backup is still looked after:
+        assert "tracker.io.backup_names" in modules, start  # the daily backup is still looked after:
         # taken by the first start (the usual way); the next finds it and reads with sqlite3 alone
         assert ("tracker.io.autobackup" in modules) == (start == "first of the day"), start
         assert loaded(modules, "sqlalchemy") == (start == "first of the day"), start
@@ -77,7 +77,7 @@ def test_report_at_head_loads_neither_alembic_nor_pandas(at_head: str, tmp_path:
 def test_report_on_an_old_schema_still_upgrades_it_first(tmp_path: Path) -> None:
     from alembic import command
 
-    from tracker.db import alembic_config
+    from tracker.db.engine import alembic_config
 
     path = tmp_path / "old.db"
     engine = make_engine(f"sqlite:///{path}")

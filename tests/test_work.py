@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Gig, Payment
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Gig, Payment
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput
 from tracker.services.payments import PaymentInput, create_payment

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from tracker.config import PROJECT_ROOT
+from tracker.db.config import PROJECT_ROOT
 from tracker.i18n import N_
 
 Way = Literal["open", "password", "login", "refused"]

@@ -1,6 +1,6 @@
 """money in 64 bits on PostgreSQL
 
-Amounts are integer minor units up to 10**15 (tracker.money.MAX_MINOR). PostgreSQL's INTEGER stops at
+Amounts are integer minor units up to 10**15 (tracker.ledger.money.MAX_MINOR). PostgreSQL's INTEGER stops at
 2,147,483,647, so every money column becomes BIGINT there. SQLite's INTEGER already holds 64 bits:
 nothing changes on SQLite (no table is copied).
 

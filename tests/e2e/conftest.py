@@ -34,7 +34,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from tests import databases
 from tests.e2e.browser import COUNT_MESSAGES, open_app, screenshot
-from tracker.config import PROJECT_ROOT
+from tracker.db.config import PROJECT_ROOT
 
 CHROMIUM = os.environ.get("TRACKER_CHROMIUM", "/usr/bin/chromium")
 REQUIRED = os.environ.get("TRACKER_E2E_REQUIRED", "") not in ("", "0")

@@ -14,8 +14,8 @@ from sqlmodel import select
 from tests.e2e import steps
 from tests.e2e.browser import go_to, metric, no_trouble, page_titles, screenshot
 from tests.e2e.conftest import App
-from tracker.db import open_session
-from tracker.models import Client, Expense, Gig, LearningSession, MentorReview, Payment, Skill
+from tracker.db.engine import open_session
+from tracker.ledger.models import Client, Expense, Gig, LearningSession, MentorReview, Payment, Skill
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,7 @@ import streamlit as st
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from tracker.config import PROJECT_ROOT
+from tracker.db.config import PROJECT_ROOT
 from tracker.services.checklist import set_checklist_item
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense

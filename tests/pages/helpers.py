@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import func, select
 from streamlit.testing.v1 import AppTest
 
-from tracker.db import open_session
+from tracker.db.engine import open_session
 
 
 def press(at: AppTest, label: str) -> AppTest:

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from tracker.config import PROJECT_ROOT
+from tracker.db.config import PROJECT_ROOT
 
 PASSWORD = "shapla-ফুল-2026"
 ROUTER = str(PROJECT_ROOT / "streamlit_app.py")

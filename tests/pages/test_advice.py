@@ -12,9 +12,9 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import assert_clean
-from tracker.config import PROJECT_ROOT
+from tracker.db.config import PROJECT_ROOT
 from tracker.guidance import Tip, notes
-from tracker.reports import add_months
+from tracker.reports.month import add_months
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.common import month_of
 from tracker.services.gigs import GigInput, create_gig
@@ -305,6 +305,6 @@ def test_the_gigs_page_shows_only_the_gig_notes(open_page: Open, every_situation
 
 def _session() -> Any:
     """Return a session on the test database."""
-    from tracker.db import open_session
+    from tracker.db.engine import open_session
 
     return open_session()

@@ -25,8 +25,8 @@ from streamlit.testing.v1 import AppTest
 import tracker.i18n as i18n
 from tests.pages.conftest import PAGES
 from tests.pages.helpers import assert_clean
-from tracker.config import PROJECT_ROOT
-from tracker.db import open_session
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import open_session
 from tracker.services.settings import get_setting, set_setting
 
 Open = Callable[[str], AppTest]

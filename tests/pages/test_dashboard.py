@@ -14,7 +14,7 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import assert_clean
-from tracker.reports import add_months
+from tracker.reports.month import add_months
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.common import month_of
 from tracker.services.gigs import GigInput, create_gig
@@ -90,18 +90,18 @@ def test_overdue_work_is_listed_with_the_s18_advice(open_page: Open, session: Se
 
 
 TAB_READERS = {  # what each tab reads beyond the headline
-    "Progress": {"reports.monthly_net", "reports.daily_net", "outlook.outlook_and_history"},
-    "Where money comes from": {"breakdowns.income_sources"},
-    "Gigs": {"breakdowns.pipeline_counts", "pipeline.totals_by_status"},
-    "Learning and rates": {"breakdowns.learning_and_rates"},
-    "Owed to you": {"breakdowns.money_owed", "breakdowns.income_streak", "breakdowns.learning_days"},
+    "Progress": {"reports.month.monthly_net", "reports.month.daily_net", "reports.outlook.outlook_and_history"},
+    "Where money comes from": {"reports.breakdowns.income_sources"},
+    "Gigs": {"reports.breakdowns.pipeline_counts", "reports.pipeline.totals_by_status"},
+    "Learning and rates": {"reports.breakdowns.learning_and_rates"},
+    "Owed to you": {"reports.breakdowns.money_owed", "reports.breakdowns.income_streak", "reports.breakdowns.learning_days"},
 }
 
 
 @pytest.fixture
 def readers_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Return the list that collects the readers a page asks ui.read for (module.name)."""
-    from tracker import ui
+    from tracker.web import ui
 
     asked: list[str] = []
     original = ui.read

@@ -10,10 +10,10 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import assert_clean, count, rows
-from tracker.db import open_session
+from tracker.db.engine import open_session
 from tracker.io.backup import backup_bytes
-from tracker.models import Client, Expense, Payment
-from tracker.reports import month_summary
+from tracker.ledger.models import Client, Expense, Payment
+from tracker.reports.month import month_summary
 
 Open = Callable[[str], AppTest]
 DATA = Path(__file__).parent.parent / "data"

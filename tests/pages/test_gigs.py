@@ -11,8 +11,8 @@ import pytest
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from tracker.db import open_session
-from tracker.models import Gig, Payment
+from tracker.db.engine import open_session
+from tracker.ledger.models import Gig, Payment
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment

@@ -10,9 +10,9 @@ from sqlmodel import Session, func, select
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.conftest import PAGES
-from tracker.config import PROJECT_ROOT
-from tracker.db import open_session
-from tracker.models import Client, Goal, Payment, Skill
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import open_session
+from tracker.ledger.models import Client, Goal, Payment, Skill
 from tracker.services.settings import set_setting
 
 Open = Callable[[str], AppTest]

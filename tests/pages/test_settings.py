@@ -8,8 +8,8 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import assert_clean, count, press, rows
-from tracker.db import open_session
-from tracker.models import Goal
+from tracker.db.engine import open_session
+from tracker.ledger.models import Goal
 from tracker.services.settings import fee_percent, get_setting, home_currency
 
 Open = Callable[[str], AppTest]

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import assert_clean, count, press, rows
-from tracker.models import ChecklistItem, LearningSession, MentorReview, Skill
+from tracker.ledger.models import ChecklistItem, LearningSession, MentorReview, Skill
 
 Open = Callable[[str], AppTest]
 

@@ -13,15 +13,15 @@ import streamlit as st
 from sqlmodel import func, select
 from streamlit.testing.v1 import AppTest
 
-from tracker.db import open_session
-from tracker.models import Client
+from tracker.db.engine import open_session
+from tracker.ledger.models import Client
 from tracker.services.settings import set_setting
 
 
 def save_twice() -> None:
     """Run the same write twice in one script run, as a double click would."""
-    from tracker import ui
     from tracker.services.clients import ClientInput, create_client
+    from tracker.web import ui
 
     ui.write(create_client, data=ClientInput(name="Acme"))
     ui.write(create_client, data=ClientInput(name="Acme"))
@@ -29,8 +29,8 @@ def save_twice() -> None:
 
 def save_bad() -> None:
     """Write a client with no name."""
-    from tracker import ui
     from tracker.services.clients import ClientInput, create_client
+    from tracker.web import ui
 
     ui.write(create_client, data=ClientInput(name=" "))
 
@@ -58,8 +58,8 @@ def many_numbers() -> None:
     """Show a title and many amounts, then (when asked) switch to Bengali and show them again."""
     import streamlit as st
 
-    from tracker import ui
     from tracker.services import settings
+    from tracker.web import ui
 
     st.markdown(ui._("Dashboard") + " " + " ".join(ui.money(n * 100) for n in range(1, 40)))
     if st.session_state.get("switch_now"):
@@ -70,8 +70,8 @@ def many_numbers() -> None:
 
 def settings_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Return the list that collects the settings ui.read is asked for."""
-    from tracker import ui
     from tracker.services import settings
+    from tracker.web import ui
 
     asked: list[str] = []
     original = ui.read

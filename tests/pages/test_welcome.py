@@ -12,10 +12,10 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import assert_clean, count, press, rows
-from tracker.config import PROJECT_ROOT
-from tracker.db import open_session
-from tracker.demo import demo_counts, load_demo
-from tracker.models import ChecklistItem, Goal, Skill
+from tracker.db.config import PROJECT_ROOT
+from tracker.db.engine import open_session
+from tracker.demo.profile import demo_counts, load_demo
+from tracker.ledger.models import ChecklistItem, Goal, Skill
 from tracker.services.common import month_of
 from tracker.services.settings import get_setting, set_setting
 from tracker.services.skills import SkillInput, create_skill

@@ -27,11 +27,11 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from tracker import backup_names as names
-from tracker.backup_names import NAME, PREFIX, REASONS
-from tracker.db import migrate, revisions
-from tracker.errors import InvalidInput
+from tracker.db.engine import migrate, revisions
+from tracker.io import backup_names as names
 from tracker.io.backup import NotEmpty, RestoreResult, backup_bytes, is_empty, restore_backup
+from tracker.io.backup_names import NAME, PREFIX, REASONS
+from tracker.ledger.errors import InvalidInput
 
 DEFAULT_KEEP = 10
 log = logging.getLogger(__name__)

@@ -24,11 +24,11 @@ from typing import Any
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, TypeDecorator, func, select, text
 from sqlmodel import Session
 
-from tracker.db import current_revision, head_revision
-from tracker.errors import InvalidInput
+from tracker.db.engine import current_revision, head_revision
 from tracker.io.text import LINE_END, lines_end_with_lf_alone
-from tracker.models import tables_in_order as tables
-from tracker.models import utc_now
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import tables_in_order as tables
+from tracker.ledger.models import utc_now
 from tracker.services.common import writing
 
 APP = "freelance-tracker"

@@ -33,8 +33,8 @@ from sqlmodel import Session
 
 from tracker.io.text import FORMULA_START, LINE_END
 from tracker.io.text import harmless as harmless_text
-from tracker.models import Client, Gig, Payment, Skill
-from tracker.money import exponent
+from tracker.ledger.models import Client, Gig, Payment, Skill
+from tracker.ledger.money import exponent
 
 Text = ColumnElement[Any]
 
@@ -115,7 +115,7 @@ def constant(value: str) -> Piece:
 
 
 def amount(minor: Any, places: int) -> Piece:
-    """Return tracker.money.amount_text of minor units (not NULL) with a fixed number of decimals."""
+    """Return tracker.ledger.money.amount_text of minor units (not NULL) with a fixed number of decimals."""
     if places == 0:
         return Piece("%d", (minor,))
     power = 10**places

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tracker.errors import InvalidInput
 from tracker.io.text import lines_end_with_lf_alone
+from tracker.ledger.errors import InvalidInput
 
 _NOT_NAME = re.compile(r"[\W_]+", re.UNICODE)
 _LETTERS_BEYOND_ASCII = re.compile("[^\x00-\x7f\ufffd\ufeff]")

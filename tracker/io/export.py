@@ -20,8 +20,8 @@ from sqlmodel import Session, col, select
 
 from tracker.io import csv_lines
 from tracker.io.text import FORMULA_START, LINE_END, harmless
-from tracker.models import Client, Gig, Payment, Skill
-from tracker.money import amount_text, exponent
+from tracker.ledger.models import Client, Gig, Payment, Skill
+from tracker.ledger.money import amount_text, exponent
 from tracker.services.settings import home_currency
 
 __all__ = ["FORMULA_START", "PAYMENT_COLUMNS", "csv_bytes", "harmless", "harmless_all", "payments_csv",

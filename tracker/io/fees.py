@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from tracker.io.rows import ImportRow, Refusal, RowKind
-from tracker.models import ExpenseCategory
+from tracker.ledger.models import ExpenseCategory
 
 
 def merge_fees(rows: list[ImportRow], refused: list[Refusal]) -> tuple[list[ImportRow], list[Refusal]]:

@@ -19,12 +19,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, select
 
-from tracker.errors import InvalidInput
 from tracker.i18n import N_
 from tracker.io.collector import collector_paused
 from tracker.io.plan import ImportPlan, split_duplicates
 from tracker.io.rows import ImportRow, RowKind
-from tracker.models import (
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import (
     Client,
     Expense,
     Gig,

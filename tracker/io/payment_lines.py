@@ -29,7 +29,7 @@ from tracker.io.csv_lines import (
     within,
 )
 from tracker.io.text import harmless
-from tracker.models import Payment
+from tracker.ledger.models import Payment
 
 # The payment table's columns, in order, cut into the runs that payments_detailed.csv uses too.
 RUNS = {

@@ -15,11 +15,11 @@ from sqlmodel import Session, col, select
 from tracker.io.collector import collector_paused
 from tracker.io.csvread import read_sheet
 from tracker.io.fees import merge_fees
-from tracker.io.formats import ReadOptions, detect, parser
-from tracker.io.formats.mapped import Mapping
+from tracker.io.importers import ReadOptions, detect, parser
+from tracker.io.importers.mapped import Mapping
 from tracker.io.rows import DateOrderNeeded, ImportRow, Refusal, RowKind
 from tracker.io.values import build_values, given_rates, missing_rates
-from tracker.models import Expense, Payment
+from tracker.ledger.models import Expense, Payment
 from tracker.services.settings import home_currency
 
 REFS_PER_QUERY = 500  # references looked up per query (well under any database's limit on parameters)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from tracker.io.plan import ImportPlan
 from tracker.io.rows import ImportRow, Refusal
-from tracker.money import amount_text
+from tracker.ledger.money import amount_text
 
 PREVIEW_LIMIT = 500
 ROW_COLUMNS = ["row", "date", "kind", "client", "amount", "fee", "currency", "status", "reference",

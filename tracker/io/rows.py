@@ -13,10 +13,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from tracker.errors import InvalidInput
 from tracker.i18n import fill
 from tracker.io.csvread import Sheet
-from tracker.money import MAX_RATE_DECIMALS, bounded, exponent, parse_decimal, parse_minor, to_minor
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.money import MAX_RATE_DECIMALS, bounded, exponent, parse_decimal, parse_minor, to_minor
 
 MONTHS = {name: i for i, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}

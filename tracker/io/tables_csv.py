@@ -31,10 +31,10 @@ from tracker.io.export import (
     payments_csv,
 )
 from tracker.io.text import harmless
-from tracker.models import Expense, Payment, PaymentStatus
-from tracker.models import tables_in_order as tables
-from tracker.money import amount_text
-from tracker.reports import goal_in, months_between
+from tracker.ledger.models import Expense, Payment, PaymentStatus
+from tracker.ledger.models import tables_in_order as tables
+from tracker.ledger.money import amount_text
+from tracker.reports.month import goal_in, months_between
 from tracker.services.goals import goal_history
 from tracker.services.settings import home_currency
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlmodel import Session
 
-from tracker.errors import InvalidInput
 from tracker.io.rows import ImportRow, Refusal, RowKind
-from tracker.models import PaymentKind, PaymentStatus, Setting
-from tracker.money import from_minor, normalize_currency, parse_rate
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import PaymentKind, PaymentStatus, Setting
+from tracker.ledger.money import from_minor, normalize_currency, parse_rate
 from tracker.services.common import optional_text, parse_day
 from tracker.services.expenses import ExpenseInput, expense_values
 from tracker.services.payments import counted_payment_values

@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, col, select
 
-from tracker.errors import InvalidInput
 from tracker.io.values import SettingsOnce
-from tracker.models import Client, Expense, Gig, LearningSession, Payment, Skill
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Expense, Gig, LearningSession, Payment, Skill
 from tracker.services.clients import ClientInput, client_values
 from tracker.services.common import writing
 from tracker.services.expenses import ExpenseInput, expense_values

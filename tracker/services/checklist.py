@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from tracker.errors import InvalidInput
-from tracker.models import CHECKLIST_KEYS, ChecklistItem
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import CHECKLIST_KEYS, ChecklistItem
 from tracker.services.common import optional_text, remove, replace_fields
 
 

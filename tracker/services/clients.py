@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, col, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Client, Gig, Payment, Platform
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Gig, Payment, Platform
 from tracker.services.common import (
     choice,
     existing,

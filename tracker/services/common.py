@@ -12,11 +12,11 @@ from typing import TypeVar
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, SQLModel
 
-from tracker.errors import InvalidInput, NotFound
-from tracker.money import to_latin_digits
-from tracker.months import EARLIEST_YEAR, LATEST_YEAR
-from tracker.months import month_of as month_of
-from tracker.months import parse_month as parse_month
+from tracker.ledger.errors import InvalidInput, NotFound
+from tracker.ledger.money import to_latin_digits
+from tracker.ledger.months import EARLIEST_YEAR, LATEST_YEAR
+from tracker.ledger.months import month_of as month_of
+from tracker.ledger.months import parse_month as parse_month
 
 T = TypeVar("T", bound=SQLModel)
 E = TypeVar("E", bound=StrEnum)

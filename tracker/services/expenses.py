@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
-from tracker.models import MANUAL_SOURCE, Expense, ExpenseCategory
-from tracker.money import convert, from_minor, normalize_currency, parse_amount, rate_to_text
+from tracker.ledger.models import MANUAL_SOURCE, Expense, ExpenseCategory
+from tracker.ledger.money import convert, from_minor, normalize_currency, parse_amount, rate_to_text
 from tracker.services.common import (
     choice,
     existing,

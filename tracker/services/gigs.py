@@ -8,9 +8,9 @@ from typing import Any, Literal
 
 from sqlmodel import Session, SQLModel, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Client, Gig, GigStatus, Payment, Platform, Pricing, Skill
-from tracker.money import from_minor, normalize_currency, parse_amount, parse_decimal
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Client, Gig, GigStatus, Payment, Platform, Pricing, Skill
+from tracker.ledger.money import from_minor, normalize_currency, parse_amount, parse_decimal
 from tracker.services.common import (
     choice,
     existing,

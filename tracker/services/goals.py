@@ -6,11 +6,11 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
-from tracker import month_figures
-from tracker.db import session_rows
-from tracker.models import Goal
-from tracker.money import parse_amount
-from tracker.months import DEFAULT_GOAL_MINOR as DEFAULT_GOAL_MINOR
+from tracker.db.engine import session_rows
+from tracker.ledger.models import Goal
+from tracker.ledger.money import parse_amount
+from tracker.ledger.months import DEFAULT_GOAL_MINOR as DEFAULT_GOAL_MINOR
+from tracker.reports import figures as month_figures
 from tracker.services.common import existing, parse_month, remove, writing
 from tracker.services.settings import home_currency
 

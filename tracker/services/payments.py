@@ -18,9 +18,9 @@ from typing import Any, Protocol
 
 from sqlmodel import Session, SQLModel
 
-from tracker.errors import InvalidInput
-from tracker.models import MANUAL_SOURCE, Client, Gig, Payment, PaymentKind, PaymentStatus, Platform
-from tracker.money import (
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import MANUAL_SOURCE, Client, Gig, Payment, PaymentKind, PaymentStatus, Platform
+from tracker.ledger.money import (
     MAX_RATE_DECIMALS,
     convert,
     counted,

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Expense, Payment, Platform, Setting
-from tracker.money import HOME_CURRENCY, normalize_currency, parse_decimal, to_latin_digits
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Expense, Payment, Platform, Setting
+from tracker.ledger.money import HOME_CURRENCY, normalize_currency, parse_decimal, to_latin_digits
 from tracker.services.common import writing
 
 LANGUAGES = ("bn", "en")

@@ -7,8 +7,8 @@ from typing import Any, Literal
 
 from sqlmodel import Session, SQLModel, col, func, select
 
-from tracker.errors import InvalidInput
-from tracker.models import Gig, LearningSession, MentorReview, Skill, SkillStage, Verdict
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Gig, LearningSession, MentorReview, Skill, SkillStage, Verdict
 from tracker.services.common import (
     choice,
     existing,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from tracker.errors import InvalidInput
-from tracker.models import Gig, Payment
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Gig, Payment
 from tracker.services.common import writing
 from tracker.services.gigs import GigInput, gig_values
 from tracker.services.payments import PaymentInput, payment_values

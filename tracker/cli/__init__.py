@@ -1,0 +1,1 @@
+"""`python -m tracker ...`: thin callers of services, reports and io."""

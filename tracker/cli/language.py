@@ -1,0 +1,75 @@
+"""The command line's language: `--lang` (or TRACKER_LANG), else the one chosen in the app, else English.
+
+The CLI's own messages are English msgids, translated with `_` like the pages' (tracker.i18n), so a
+person who chose Bengali in the app reads a refused import's reasons in Bengali in the terminal too.
+Click's own usage messages and the --help texts stay in English.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import click
+
+from tracker.i18n import DEFAULT_LANGUAGE, fill, translate
+from tracker.ledger.errors import InvalidInput
+from tracker.reports.quick import read_only, sqlite_file
+
+LANGUAGES = ("bn", "en")
+_KEY = "tracker.language"
+_SAVED = "SELECT value FROM setting WHERE key = 'language'"
+
+
+def choose_language(language: str | None) -> None:
+    """Remember the language asked for on the command line (None: the app's, read when first needed)."""
+    click.get_current_context().meta[_KEY] = language
+
+
+def language() -> str:
+    """Return the language of this command's messages."""
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return DEFAULT_LANGUAGE
+    chosen = context.meta.get(_KEY)
+    if chosen is None:
+        root = context.find_root().obj
+        chosen = context.meta[_KEY] = saved_language(root) if isinstance(root, str) else DEFAULT_LANGUAGE
+    return chosen
+
+
+def saved_language(db_url: str) -> str:
+    """Return the language saved in the app's settings, or English (nothing is created or changed)."""
+    file = sqlite_file(db_url)
+    try:
+        if file is not None:
+            with closing(read_only(file, timeout=5)) as connection:
+                rows = connection.execute(_SAVED).fetchall()
+        elif db_url.startswith("sqlite"):
+            return DEFAULT_LANGUAGE  # no database file yet, or an address left to SQLAlchemy
+        else:
+            from sqlalchemy import create_engine, text
+            from sqlalchemy.exc import SQLAlchemyError
+
+            engine = create_engine(db_url)
+            try:
+                with engine.connect() as connection:
+                    rows = list(connection.execute(text(_SAVED)))
+            except SQLAlchemyError:
+                return DEFAULT_LANGUAGE
+            finally:
+                engine.dispose()
+    except sqlite3.Error:  # not a database yet, no settings table, locked
+        return DEFAULT_LANGUAGE
+    saved = rows[0][0] if rows else ""
+    return saved if saved in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _(message: str) -> str:
+    """Return a message of the command line in its language."""
+    return translate(message, language())
+
+
+def reason(error: InvalidInput) -> str:
+    """Return why input was refused, in the command's language (its field names translated too)."""
+    return fill(error.message, error.params, _)

@@ -1,0 +1,1 @@
+"""Engine, sessions, SQLite pragmas, Alembic at start."""

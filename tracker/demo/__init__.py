@@ -1,0 +1,1 @@
+"""The demo profile and how to remove it."""

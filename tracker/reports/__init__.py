@@ -1,0 +1,1 @@
+"""Every read a person sees."""

@@ -1,0 +1,1 @@
+"""The Streamlit seam: the only package that imports streamlit."""
