@@ -1,6 +1,5 @@
 """Clients: who pays you, what they paid, what they still owe; add, edit, archive or delete them."""
 
-from datetime import date
 
 import streamlit as st
 
@@ -41,7 +40,7 @@ def client_fields(key: str, data: ClientInput) -> ClientInput:
 
 def client_list() -> None:
     """Show every client with what they paid, what is open, what is overdue."""
-    overview = ui.read(pipeline.clients_overview, date.today(), ui.language(), ui.bengali())
+    overview = ui.read(pipeline.clients_overview, ui.today(), ui.language(), ui.bengali())
     if overview.empty:
         st.info(_("No clients yet. Add the first one above."))
         return
@@ -83,7 +82,7 @@ def edit_client(client_id: int) -> None:
 
 def client_warning(client_id: int) -> None:
     """Show the S18 warning, the signs seen and what to check, for a client that shows a warning sign."""
-    risk = ui.read(advice.client_risk, client_id, date.today())
+    risk = ui.read(advice.client_risk, client_id, ui.today())
     if not risk.applies:
         return
     ui.advice(notes.CHECK_CLIENT, "warning")

@@ -240,9 +240,9 @@ def test_ticking_sets_done_on_and_keeps_the_first_day(session: Session) -> None:
     assert count(session, ChecklistItem) == 1
 
 
-def test_ticking_without_a_day_uses_today(session: Session) -> None:
+def test_ticking_without_a_day_uses_today(session: Session, frozen_today: date) -> None:
     item = set_checklist_item(session=session, key="phone", done=True)
-    assert item.done_on == date.today()
+    assert item.done_on == frozen_today
 
 
 def test_unticking_clears_done_on(session: Session) -> None:

@@ -191,7 +191,8 @@ def move(at: AppTest, gig: int, status: str, hours: str | None = None, reason: s
     return w(at.button, f"gig_{gig}_#.move").click().run()
 
 
-def test_move_to_delivered_fills_today_and_updates_hours(open_page: Open, session: Session) -> None:
+def test_move_to_delivered_fills_today_and_updates_hours(open_page: Open, session: Session,
+                                                         frozen_today: date) -> None:
     gig = gig_with_payments(session, status="active", pricing="hourly", hours_worked="1")
     at = open_page("gigs")
     assert w(at.text_input, f"gig_{gig}_#.move_hours").value == "1.00", "pre-filled"
@@ -200,7 +201,7 @@ def test_move_to_delivered_fills_today_and_updates_hours(open_page: Open, sessio
     assert at.success[0].value == "Logo is now: delivered."
     stored = gigs()[0]
     assert (stored["status"], stored["delivered_on"], stored["minutes_worked"]) == (
-        "delivered", date.today(), 135)
+        "delivered", frozen_today, 135)
 
 
 def test_declining_without_a_reason_is_refused(open_page: Open, session: Session) -> None:
@@ -213,7 +214,8 @@ def test_declining_without_a_reason_is_refused(open_page: Open, session: Session
     assert gigs()[0]["status"] == "proposal sent"
 
 
-def test_declining_for_ones_principles_is_offered_and_stored(open_page: Open, session: Session) -> None:
+def test_declining_for_ones_principles_is_offered_and_stored(open_page: Open, session: Session,
+                                                             frozen_today: date) -> None:
     gig = gig_with_payments(session, status="lead")
     at = open_page("gigs")
     w(at.selectbox, f"gig_{gig}_#.move_status").set_value("declined").run()
@@ -223,7 +225,7 @@ def test_declining_for_ones_principles_is_offered_and_stored(open_page: Open, se
     no_trouble(at)
     stored = gigs()[0]
     assert (stored["status"], stored["decline_reason"], stored["closed_on"]) == (
-        "declined", S4_REASON, date.today())
+        "declined", S4_REASON, frozen_today)
 
 
 def test_declining_with_another_reason_stores_the_text(open_page: Open, session: Session) -> None:

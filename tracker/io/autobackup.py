@@ -31,6 +31,7 @@ from tracker.db.engine import migrate, revisions
 from tracker.io import backup_names as names
 from tracker.io.backup import NotEmpty, RestoreResult, backup_bytes, is_empty, restore_backup
 from tracker.io.backup_names import NAME, PREFIX, REASONS
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 
 DEFAULT_KEEP = 10
@@ -92,7 +93,7 @@ def new_path(engine: Engine, reason: str, extension: str) -> Path:
     """Return a new, unused file name for a backup taken now."""
     folder = backups_folder(engine)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{PREFIX}{database_name(engine)}-{datetime.now():%Y%m%d-%H%M%S}"
+    stem = f"{PREFIX}{database_name(engine)}-{clock.now():%Y%m%d-%H%M%S}"
     taken = [NAME.match(p.name) for p in folder.glob(f"{stem}-*")]
     last = max((int(m["n"] or 1) for m in taken if m), default=0)  # numbered on: names sort in time order
     return folder / (f"{stem}-{last + 1}-{reason}.{extension}" if last else f"{stem}-{reason}.{extension}")
@@ -167,7 +168,7 @@ def backup_before_migration(engine: Engine) -> Path | None:
 
 def daily_backup(engine: Engine, today: date | None = None) -> Path | None:
     """Back up a database with data unless an automatic backup of it was taken today; return the file."""
-    day = today or date.today()
+    day = today or clock.today()
     if any(b.taken_at.date() == day for b in automatic_backups(engine)) or not has_rows(engine):
         return None
     try:

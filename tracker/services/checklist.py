@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import CHECKLIST_KEYS, ChecklistItem
 from tracker.services.common import optional_text, remove, replace_fields
@@ -25,7 +26,7 @@ def set_checklist_item(*, session: Session, key: str, done: bool, note: str = ""
     clean_note = optional_text(note, field="note", max_length=2000)
     item = session.exec(select(ChecklistItem).where(ChecklistItem.key == key)).first()
     item = item or ChecklistItem(key=key)
-    done_on = (item.done_on or today or date.today()) if done else None
+    done_on = (item.done_on or today or clock.today()) if done else None
     return replace_fields(session, item, {"done": done, "done_on": done_on, "note": clean_note})
 
 

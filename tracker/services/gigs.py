@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from sqlmodel import Session, SQLModel, func, select
 
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Gig, GigStatus, Payment, Platform, Pricing, Skill
 from tracker.ledger.money import from_minor, normalize_currency, parse_amount, parse_decimal
@@ -90,7 +91,7 @@ def move_gig(*, session: Session, gig_id: int, status: str, reason: str = "",
     """
     gig = existing(session, Gig, gig_id, field="gig")
     data = input_of(gig)
-    day = today or date.today()
+    day = today or clock.today()
     data.status = choice(status, GigStatus, field="status")
     data.decline_reason = reason if data.status == GigStatus.DECLINED.value else ""
     if hours_worked is not None:

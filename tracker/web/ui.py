@@ -24,6 +24,7 @@ from tracker.guidance import CHECKLIST_LABELS, Tip
 from tracker.guidance import advice as situations
 from tracker.i18n import DEFAULT_LANGUAGE, N_, WORD_PARAMS, fill, translate
 from tracker.io.autobackup import daily_backup
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import format_money, format_percent, known_currencies
 from tracker.present import format_day, format_month, format_number, with_days
@@ -343,7 +344,7 @@ def currency_options() -> list[str]:
 
 def this_month() -> str:
     """Return the current month as 'YYYY-MM'."""
-    return month_of(date.today())
+    return month_of(clock.today())
 
 
 def navigation() -> Any:
@@ -433,7 +434,7 @@ def chart(builder: Callable[..., Any], *args: Any, key: str | None = None) -> No
 
 def today() -> date:
     """Return today's date (one place, so that pages agree)."""
-    return date.today()
+    return clock.today()
 
 
 def advice(tip: Tip, kind: str = "info") -> None:
