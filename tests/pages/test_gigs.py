@@ -209,7 +209,7 @@ def test_declining_without_a_reason_is_refused(open_page: Open, session: Session
     at = move(open_page("gigs"), gig, "declined")
     assert [e.value for e in at.error] == ["Say why you declined this work; it helps you decide next time."]
     assert (gigs()[0]["status"], gigs()[0]["decline_reason"]) == ("proposal sent", "")
-    at = move(at, gig, "declined", reason="Other", other="  ")
+    at = move(at, gig, "declined", reason="other", other="  ")
     assert [e.value for e in at.error] == ["Say why you declined this work; it helps you decide next time."]
     assert gigs()[0]["status"] == "proposal sent"
 
@@ -221,16 +221,17 @@ def test_declining_for_ones_principles_is_offered_and_stored(open_page: Open, se
     w(at.selectbox, f"gig_{gig}_#.move_status").set_value("declined").run()
     assert "Source point S4" in at.info[0].value and "right" in at.info[0].value
     assert w(at.radio, f"gig_{gig}_#.move_reason").options[0] == S4_REASON
-    at = move(at, gig, "declined", reason=S4_REASON)
+    at = move(at, gig, "declined", reason="principles")
     no_trouble(at)
     stored = gigs()[0]
     assert (stored["status"], stored["decline_reason"], stored["closed_on"]) == (
-        "declined", S4_REASON, frozen_today)
+        "declined", "principles", frozen_today), "the code is stored, not the words"
+    assert list(at.dataframe[-1].value["reason"]) == [S4_REASON]
 
 
 def test_declining_with_another_reason_stores_the_text(open_page: Open, session: Session) -> None:
     gig = gig_with_payments(session, status="lead")
-    at = move(open_page("gigs"), gig, "declined", reason="Other", other="They want it for free")
+    at = move(open_page("gigs"), gig, "declined", reason="other", other="They want it for free")
     no_trouble(at)
     assert gigs()[0]["decline_reason"] == "They want it for free"
 
@@ -250,6 +251,16 @@ def test_edit_is_pre_filled_and_stores_the_changes(open_page: Open, session: Ses
     assert (stored["title"], stored["price_minor"], stored["currency"], stored["started_on"]) == (
         "Logo and card", 125050, "BDT", date(2026, 8, 1))
     assert w(at.text_input, f"gig_{gig}_#.edit.title").value == "Logo and card"
+
+
+def test_edit_shows_a_declined_reason_in_words_and_keeps_its_code(open_page: Open, session: Session) -> None:
+    gig = gig_with_payments(session, status="declined", decline_reason="budget")
+    at = open_page("gigs")
+    assert w(at.text_input, f"gig_{gig}_#.edit.reason").value == "The budget is too low"
+    w(at.text_input, f"gig_{gig}_#.edit.title").input("Logo and card")
+    at.button(key=f"FormSubmitter:gig_{gig}_0.edit-Save changes").click().run()
+    no_trouble(at)
+    assert (gigs()[0]["title"], gigs()[0]["decline_reason"]) == ("Logo and card", "budget")
 
 
 def test_edit_refuses_bad_input_and_changes_nothing(open_page: Open, session: Session) -> None:

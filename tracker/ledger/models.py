@@ -68,6 +68,16 @@ class GigStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class DeclineReason(StrEnum):
+    """Why work was declined (S4), stored as a code; a person's own words are stored as they wrote them."""
+
+    PRINCIPLES = "principles"
+    BUDGET = "budget"
+    SKILL = "skill"
+    TRUST = "trust"
+    TIME = "time"
+
+
 class PaymentKind(StrEnum):
     """Money in, or money given back."""
 
