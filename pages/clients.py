@@ -46,8 +46,10 @@ def client_list() -> None:
         return
     late = int((overview["overdue"] != pipeline.NOTHING).sum())
     if late:
-        st.warning(_("{count} client(s) have not paid for work delivered more than {days} days ago. "
-                     "Ask for the payment before you take new work from them (S18).")
+        st.warning(ui.ngettext("{count} client has not paid for work delivered more than {days} days ago. "
+                               "Ask for the payment before you take new work from them (S18).",
+                               "{count} clients have not paid for work delivered more than {days} days ago. "
+                               "Ask for the payment before you take new work from them (S18).", late)
                    .format(count=ui.number(late), days=ui.number(OVERDUE_DAYS)), icon=":material/schedule:")
     st.dataframe(ui.days(overview, "last_payment"), hide_index=True, key="client_list", column_order=[
         "name", "platform", "country", "verified", "archived", "net_home", "open", "overdue",

@@ -165,7 +165,8 @@ def remove_gig(gig_id: int, data: GigInput, key: str) -> None:
     payments = ui.read(count_payments, gig_id)
     how = "refuse"
     if payments:
-        how = st.radio(_("This gig has {count} payment(s). What should happen to them?")
+        how = st.radio(ui.ngettext("This gig has {count} payment. What should happen to it?",
+                                   "This gig has {count} payments. What should happen to them?", payments)
                        .format(count=ui.number(payments)), ["keep", "delete"], key=f"{key}.payments",
                        format_func=lambda h: _("Keep them, without the gig") if h == "keep"
                        else _("Delete them too"))

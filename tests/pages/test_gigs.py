@@ -301,7 +301,7 @@ def test_delete_keeping_payments_unlinks_them(open_page: Open, session: Session)
     gig = gig_with_payments(session, 2)
     at = open_page("gigs")
     assert w(at.radio, f"gig_{gig}_#.payments").label == (
-        "This gig has 2 payment(s). What should happen to them?")
+        "This gig has 2 payments. What should happen to them?")
     at = delete(at, gig, "keep")
     no_trouble(at)
     assert gigs() == []

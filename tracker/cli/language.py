@@ -12,7 +12,7 @@ from contextlib import closing
 
 import click
 
-from tracker.i18n import DEFAULT_LANGUAGE, fill, translate
+from tracker.i18n import DEFAULT_LANGUAGE, fill, translate, translate_plural
 from tracker.ledger.errors import InvalidInput
 from tracker.reports.quick import read_only, sqlite_file
 
@@ -68,6 +68,11 @@ def saved_language(db_url: str) -> str:
 def _(message: str) -> str:
     """Return a message of the command line in its language."""
     return translate(message, language())
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Return the form of a command line message for a count, in its language."""
+    return translate_plural(singular, plural, count, language())
 
 
 def reason(error: InvalidInput) -> str:

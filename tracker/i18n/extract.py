@@ -1,10 +1,11 @@
 """Find every msgid in the code: Babel's Python extractor, plus the field names of refused input.
 
 `make i18n` runs `pybabel extract` with babel.cfg, which names `extract_python` below as the method
-for every .py file, and with the keywords in KEYWORDS: `_`, `N_`, `label`, and the first argument
-of InvalidInput and NotFound (the second of an import's Refusal). An error's `field="client name"`
-is shown translated inside its message ("Please give the {field}."), so a string given as a `field=`
-argument, or as the default of a `field` parameter, is a msgid too; this extractor adds those.
+for every .py file, and with the keywords in KEYWORDS: `_`, `N_`, `ngettext` (singular and plural),
+`label`, and the first argument of InvalidInput and NotFound (the second of an import's Refusal).
+An error's `field="client name"` is shown translated inside its message ("Please give the
+{field}."), so a string given as a `field=` argument, or as the default of a `field` parameter, is a
+msgid too; this extractor adds those.
 tests/test_i18n.py runs the same extraction in-process.
 """
 
@@ -23,7 +24,7 @@ from babel.messages.extract import extract_python as babel_extract_python
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("tracker", "pages")
 METHOD = "tracker.i18n.extract:extract_python"
-KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "label": None, "InvalidInput": (1,),
+KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "ngettext": (1, 2), "label": None, "InvalidInput": (1,),
                             "NotFound": (1,), "Refusal": (2,)}
 FIELD = "field"
 Found = tuple[int, str | None, str, list[str]]
@@ -89,12 +90,15 @@ def method_map(config: Path = ROOT / "babel.cfg") -> list[tuple[str, str]]:
 
 
 def messages(root: Path = ROOT) -> dict[str, list[str]]:
-    """Return every msgid in tracker/ and pages/ with where it is used ('tracker/ui.py:12')."""
+    """Return every msgid in tracker/ and pages/ with where it is used ('tracker/ui.py:12').
+
+    A plural message is listed by its singular msgid, which is its key in the catalogs too.
+    """
     found: dict[str, list[str]] = {}
     for folder in SOURCES:
         for filename, lineno, message, _comments, _context in extract_from_dir(
                 str(root / folder), method_map(), keywords=KEYWORDS):
-            for msgid in message if isinstance(message, tuple) else (message,):
-                if msgid:
-                    found.setdefault(msgid, []).append(f"{folder}/{filename}:{lineno}")
+            msgid = message[0] if isinstance(message, tuple) else message
+            if msgid:
+                found.setdefault(msgid, []).append(f"{folder}/{filename}:{lineno}")
     return found

@@ -22,7 +22,7 @@ from tracker.db.config import load_config
 from tracker.db.engine import get_engine, run_write
 from tracker.guidance import CHECKLIST_LABELS, Tip
 from tracker.guidance import advice as situations
-from tracker.i18n import DEFAULT_LANGUAGE, N_, WORD_PARAMS, fill, translate
+from tracker.i18n import DEFAULT_LANGUAGE, N_, WORD_PARAMS, fill, translate, translate_plural
 from tracker.io.autobackup import daily_backup
 from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
@@ -94,6 +94,11 @@ def _chosen_language() -> str:
 def _(message: str) -> str:
     """Return a message in the person's language."""
     return translate(message, language())
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Return the form of a message for a count, in the person's language."""
+    return translate_plural(singular, plural, count, language())
 
 
 @st.cache_resource(show_spinner=False)
