@@ -34,11 +34,11 @@ from tracker.ledger.models import (
     Pricing,
     SkillStage,
     Verdict,
+    tables_in_order,
 )
 from tracker.ledger.money import format_money, parse_amount, parse_decimal
 from tracker.present import format_day, format_month, format_number
 from tracker.reports.month import MonthNet
-from tracker.reports.tables import TABLES
 from tracker.services.common import parse_day, parse_month
 from tracker.web import charts
 
@@ -174,7 +174,7 @@ def test_every_stored_word_is_translated(vocabulary: type) -> None:
 
 
 def test_kinds_of_work_tables_and_checklist_are_translated() -> None:
-    words = [*DEFAULT_SKILL_CATEGORIES, *(m.__tablename__ for m in TABLES), *CHECKLIST_LABELS.values()]
+    words = [*DEFAULT_SKILL_CATEGORIES, *(t.name for t in tables_in_order()), *CHECKLIST_LABELS.values()]
     assert not [w for w in words if not translated(w)]
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import click
 
-from tracker.cli.language import LANGUAGES, _, choose_language, reason
+from tracker.cli.language import _, choose_language, reason
 from tracker.db.config import load_config
 from tracker.i18n import N_
 from tracker.ledger import clock
@@ -24,6 +24,7 @@ from tracker.ledger.money import format_money, format_percent, to_minor
 from tracker.ledger.months import month_of, parse_month
 from tracker.reports.figures import REPORT_MONEY
 from tracker.reports.quick import quick_month_report
+from tracker.services.settings import LANGUAGES
 
 # Commands defined elsewhere: name -> "module:attribute".
 LAZY_COMMANDS = {

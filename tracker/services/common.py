@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, SQLModel
@@ -41,6 +41,11 @@ def parse_day(value: date | str | None, *, field: str = "date", required: bool =
         raise InvalidInput("The {field} {day} is outside the years {first}–{last}.", field=field,
                            day=value.isoformat(), first=EARLIEST_YEAR, last=LATEST_YEAR)
     return value
+
+
+def column_limit(column: Any) -> int:
+    """Return the most characters a model's text column holds (its max_length, e.g. Gig.title)."""
+    return int(column.type.length)
 
 
 def required_text(value: str | None, *, field: str, max_length: int) -> str:
