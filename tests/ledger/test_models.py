@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from tracker.ledger.models import Setting, tables_in_order
+from tracker.ledger.models import tables_in_order
 
 
 def test_the_table_list_holds_every_table_once_parents_first() -> None:
@@ -14,7 +14,3 @@ def test_the_table_list_holds_every_table_once_parents_first() -> None:
         parents = {key.column.table.name for key in table.foreign_keys}
         assert parents <= {t.name for t in tables[:position]}, table.name
     assert [t.name for t in tables][:5] == ["skill", "learning_session", "mentor_review", "client", "gig"]
-
-
-def test_column_limits_are_read_from_the_model() -> None:
-    assert (Setting.key.type.length, Setting.value.type.length) == (60, 400)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from tracker.io.rows import ImportRow, Refusal, RowKind
 from tracker.ledger.errors import InvalidInput
-from tracker.ledger.models import PaymentKind, PaymentStatus
+from tracker.ledger.models import Client, PaymentKind, PaymentStatus
 from tracker.ledger.money import from_minor, normalize_currency, parse_rate
 from tracker.services.common import optional_text, parse_day
 from tracker.services.expenses import ExpenseInput, expense_values
@@ -43,7 +43,7 @@ def build_values(session: Session, rows: list[ImportRow], rates: dict[str, Decim
     kept, values, refused = [], [], []
     for row in rows:
         try:
-            optional_text(row.client, field="client name", max_length=200)
+            optional_text(row.client, field="client name", max_length=Client.name)
             values.append(row_values(session, row, rates.get(row.currency), home))
             kept.append(row)
         except InvalidInput as err:

@@ -23,7 +23,7 @@ def set_checklist_item(*, session: Session, key: str, done: bool, note: str = ""
     """Tick or untick one item (and keep a note); return it."""
     if key not in CHECKLIST_KEYS:
         raise InvalidInput("There is no checklist item “{key}”.", field="checklist", key=key)
-    clean_note = optional_text(note, field="note", max_length=2000)
+    clean_note = optional_text(note, field="note", max_length=ChecklistItem.note)
     item = session.exec(select(ChecklistItem).where(ChecklistItem.key == key)).first()
     item = item or ChecklistItem(key=key)
     done_on = (item.done_on or today or clock.today()) if done else None

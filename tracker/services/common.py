@@ -43,12 +43,7 @@ def parse_day(value: date | str | None, *, field: str = "date", required: bool =
     return value
 
 
-def column_limit(column: Any) -> int:
-    """Return the most characters a model's text column holds (its max_length, e.g. Gig.title)."""
-    return int(column.type.length)
-
-
-def required_text(value: str | None, *, field: str, max_length: int) -> str:
+def required_text(value: str | None, *, field: str, max_length: int | Any) -> str:
     """Return stripped text, refusing empty or too long text."""
     text = (value or "").strip()
     if not text:
@@ -56,9 +51,14 @@ def required_text(value: str | None, *, field: str, max_length: int) -> str:
     return optional_text(text, field=field, max_length=max_length)
 
 
-def optional_text(value: str | None, *, field: str, max_length: int) -> str:
-    """Return stripped text (possibly empty), refusing text over the length limit."""
+def optional_text(value: str | None, *, field: str, max_length: int | Any) -> str:
+    """Return stripped text (possibly empty), refusing text over the length limit.
+
+    The limit is a number, or a model's column (`Gig.title`), whose own max_length applies.
+    """
     text = (value or "").strip()
+    if not isinstance(max_length, int):
+        max_length = int(max_length.type.length)
     if len(text) > max_length:
         raise InvalidInput("The {field} is too long: at most {limit} characters.", field=field,
                            limit=max_length)

@@ -124,7 +124,7 @@ def gig_values(session: Session, data: GigInput) -> dict[str, Any]:
     """Return the checked column values for a gig, or raise InvalidInput."""
     currency = normalize_currency(data.currency)
     status = choice(data.status, GigStatus, field="status")
-    reason = optional_text(data.decline_reason, field="reason", max_length=2000)
+    reason = optional_text(data.decline_reason, field="reason", max_length=Gig.decline_reason)
     if status == GigStatus.DECLINED.value and not reason:
         raise InvalidInput("Say why you declined this work; it helps you decide next time.",
                            field="reason")
@@ -134,7 +134,7 @@ def gig_values(session: Session, data: GigInput) -> dict[str, Any]:
     if days["started_on"] and days["delivered_on"] and days["delivered_on"] < days["started_on"]:
         raise InvalidInput("The delivery date is before the start date.", field="delivered date")
     return {
-        "title": required_text(data.title, field="gig title", max_length=300),
+        "title": required_text(data.title, field="gig title", max_length=Gig.title),
         "client_id": optional_ref(session, Client, data.client_id, field="client"),
         "skill_id": optional_ref(session, Skill, data.skill_id, field="skill"),
         "platform": choice(data.platform, Platform, field="platform"),
@@ -142,7 +142,7 @@ def gig_values(session: Session, data: GigInput) -> dict[str, Any]:
         "price_minor": parse_amount(data.price or "0", currency, field="price", allow_zero=True),
         "currency": currency, "minutes_worked": hours_to_minutes(data.hours_worked),
         "status": status, **days, "decline_reason": reason,
-        "note": optional_text(data.note, field="note", max_length=4000),
+        "note": optional_text(data.note, field="note", max_length=Gig.note),
     }
 
 

@@ -16,7 +16,7 @@ from tracker.db.contents import is_empty
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Expense, Payment, Platform, Setting
 from tracker.ledger.money import HOME_CURRENCY, normalize_currency, parse_decimal, to_latin_digits
-from tracker.services.common import column_limit, optional_text, writing
+from tracker.services.common import optional_text, writing
 
 LANGUAGES = ("bn", "en")  # the languages a person can choose, Bengali first
 SWITCH = ("on", "off")  # bengali_digits: numbers in Bengali digits when the language is Bengali
@@ -112,7 +112,7 @@ def _validated(session: Session, key: str, value: str) -> str:
     """Return the cleaned value for a known setting, or refuse."""
     if key not in DEFAULTS:
         raise InvalidInput("There is no setting called “{key}”.", field="setting", key=key)
-    optional_text(str(value), field="setting", max_length=column_limit(Setting.value))
+    optional_text(str(value), field="setting", max_length=Setting.value)
     if key == "home_currency":
         return _home_currency(session, value)
     if key == "backups_to_keep":
