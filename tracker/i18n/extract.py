@@ -23,7 +23,6 @@ from babel.messages.extract import extract_python as babel_extract_python
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("tracker", "pages")
-METHOD = "tracker.i18n.extract:extract_python"
 KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "ngettext": (1, 2), "label": None, "InvalidInput": (1,),
                             "NotFound": (1,), "Refusal": (2,)}
 FIELD = "field"

@@ -34,9 +34,6 @@ DECLINE_REASONS = {  # tracker.ledger.models.DeclineReason: code -> what a page 
 }
 DATE_FIELDS = (N_("started date"), N_("due date"), N_("delivered date"), N_("closed date"))  # services/gigs
 
-ALL = (*SKILL_STAGES, *VERDICTS, *PLATFORMS, *PRICINGS, *GIG_STATUSES, *PAYMENT_KINDS, *PAYMENT_STATUSES,
-       *EXPENSE_CATEGORIES, *SKILL_CATEGORIES, *IMPORT_ROW_KINDS, *TABLES, *DATE_FIELDS,
-       *DECLINE_REASONS.values())
 
 
 def decline_reason_text(stored: str, language: str) -> str:
