@@ -8,13 +8,9 @@ Click's own usage messages and the --help texts stay in English.
 from __future__ import annotations
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 
-from tracker.db.read_only import read_only_engine
 from tracker.i18n import DEFAULT_LANGUAGE, fill, translate, translate_plural
 from tracker.ledger.errors import InvalidInput
-from tracker.services import settings
 
 _KEY = "tracker.language"
 
@@ -38,6 +34,12 @@ def language() -> str:
 
 def saved_language(db_url: str) -> str:
     """Return the language saved in the app's settings, or English (nothing is created or changed)."""
+    from sqlalchemy.exc import SQLAlchemyError  # loaded only when a message needs the saved language
+    from sqlmodel import Session
+
+    from tracker.db.read_only import read_only_engine
+    from tracker.services import settings
+
     engine = read_only_engine(db_url)
     if engine is None:
         return DEFAULT_LANGUAGE  # no database file yet

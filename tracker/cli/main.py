@@ -17,14 +17,13 @@ import click
 
 from tracker.cli.language import _, choose_language, reason
 from tracker.db.config import load_config
-from tracker.i18n import N_
+from tracker.i18n import LANGUAGES, N_
 from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import format_money, format_percent, to_minor
 from tracker.ledger.months import month_of, parse_month
 from tracker.reports.figures import REPORT_MONEY
 from tracker.reports.quick import quick_month_report
-from tracker.services.settings import LANGUAGES
 
 # Commands defined elsewhere: name -> "module:attribute".
 LAZY_COMMANDS = {

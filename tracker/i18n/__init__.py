@@ -23,6 +23,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 LOCALES = Path(__file__).resolve().parent / "locales"
+LANGUAGES = ("bn", "en")  # the languages a person can choose, Bengali first
 DEFAULT_LANGUAGE = "en"
 WORD_PARAMS = ("field", "what", "way")  # an error's params that hold English words (msgids), not data
 Translator = Callable[[str], str]

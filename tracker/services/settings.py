@@ -13,12 +13,12 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from tracker.db.contents import is_empty
+from tracker.i18n import LANGUAGES
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Expense, Payment, Platform, Setting
 from tracker.ledger.money import HOME_CURRENCY, normalize_currency, parse_decimal, to_latin_digits
 from tracker.services.common import optional_text, writing
 
-LANGUAGES = ("bn", "en")  # the languages a person can choose, Bengali first
 SWITCH = ("on", "off")  # bengali_digits: numbers in Bengali digits when the language is Bengali
 ONBOARDED = ("done", "skipped", "demo")  # how the welcome steps ended; unset: not yet
 FEE_PREFIX = "fee_percent."

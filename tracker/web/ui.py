@@ -22,7 +22,7 @@ from tracker.db.config import load_config
 from tracker.db.engine import get_engine, run_write
 from tracker.guidance import CHECKLIST_LABELS, Tip
 from tracker.guidance import advice as situations
-from tracker.i18n import DEFAULT_LANGUAGE, N_, WORD_PARAMS, fill, translate, translate_plural
+from tracker.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, WORD_PARAMS, fill, translate, translate_plural
 from tracker.io.autobackup import daily_backup
 from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
@@ -32,7 +32,6 @@ from tracker.reports import month as reports
 from tracker.reports.choices import Choice, client_choices
 from tracker.services import checklist, settings
 from tracker.services.common import month_of
-from tracker.services.settings import LANGUAGES
 
 R = TypeVar("R")
 _THIS_RUN = "_tracker_this_run"  # where this_run() keeps its dict, on Streamlit's run context
