@@ -20,9 +20,10 @@ from babel.messages.pofile import read_po
 
 from tracker.guidance import CHECKLIST_LABELS
 from tracker.i18n import N_, catalog_path, fill, translate, translate_plural
-from tracker.i18n.extract import KEYWORDS, ROOT, field_names, messages, method_calls
+from tracker.i18n.extract import KEYWORDS, ROOT, field_names, messages, method_calls, plural_refusals
 from tracker.i18n.words import DECLINE_REASONS, decline_reason_text
 from tracker.io.rows import Refusal, RowKind
+from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import (
     DEFAULT_SKILL_CATEGORIES,
     DeclineReason,
@@ -97,6 +98,33 @@ def test_field_names_and_method_calls() -> None:
               'query = func.sum(x).label("minutes")\n')
     assert sorted(found[2] for found in field_names(source)) == ["amount", "client name"]
     assert method_calls(source, {"label"}) == {(4, "minutes")}
+
+
+def test_a_refusal_about_a_number_of_things_is_extracted_with_its_plural() -> None:
+    source = ('raise InvalidInput("{count} gig uses it.",\n'
+              '                   plural="{count} gigs use it.", field="skill", count=n)\n')
+    assert [(line, forms) for line, _, forms, _ in plural_refusals(source)] == [
+        (1, ("{count} gig uses it.", "{count} gigs use it."))]
+    assert "{count} gig uses the skill “{name}”. Change its skill first." in extracted()
+    assert "{count} gigs use the skill “{name}”. Change their skill first." not in extracted(), \
+        "the plural is a form of the singular's msgid, not a msgid of its own"
+
+
+@pytest.mark.parametrize(("count", "english", "bengali"), [
+    (1, "1 gig uses the skill “Logo”. Change its skill first.",
+     "1টি গিগে “Logo” দক্ষতা ব্যবহার করা হয়েছে। আগে সেটির দক্ষতা বদলান।"),
+    (3, "3 gigs use the skill “Logo”. Change their skill first.",
+     "3টি গিগে “Logo” দক্ষতা ব্যবহার করা হয়েছে। আগে সেগুলোর দক্ষতা বদলান।"),
+])
+def test_a_refusal_takes_the_form_of_its_count(count: int, english: str, bengali: str) -> None:
+    error = InvalidInput("{count} gig uses the skill “{name}”. Change its skill first.",
+                         plural="{count} gigs use the skill “{name}”. Change their skill first.",
+                         field="skill", count=count, name="Logo")
+    assert str(error) == english
+    assert fill(error.message, error.params, str, error.plural) == english
+    bn_forms = lambda one, many, n: translate_plural(one, many, n, "bn")  # noqa: E731
+    bn = lambda message: translate(message, "bn")  # noqa: E731
+    assert fill(error.message, error.params, bn, error.plural, bn_forms) == bengali
 
 
 def untranslated(catalog: Catalog, msgids: Iterable[str]) -> list[str]:

@@ -64,4 +64,4 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def reason(error: InvalidInput) -> str:
     """Return why input was refused, in the command's language (its field names translated too)."""
-    return fill(error.message, error.params, _)
+    return fill(error.message, error.params, _, error.plural, ngettext)

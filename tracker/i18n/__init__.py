@@ -27,6 +27,7 @@ LANGUAGES = ("bn", "en")  # the languages a person can choose, Bengali first
 DEFAULT_LANGUAGE = "en"
 WORD_PARAMS = ("field", "what", "way")  # an error's params that hold English words (msgids), not data
 Translator = Callable[[str], str]
+PluralTranslator = Callable[[str, str, int], str]  # ngettext: singular, plural, count
 
 
 def N_(message: str) -> str:  # noqa: N802  (the gettext convention for "translate later")
@@ -66,9 +67,17 @@ def translate_plural(singular: str, plural: str, count: int, language: str = DEF
     return translations(language).ngettext(singular, plural, count)
 
 
-def fill(message: str, params: Mapping[str, Any], label: Translator) -> str:
-    """Return an English template translated by `label`, then filled; word params (a field) translated."""
-    text = label(message)
+def fill(message: str, params: Mapping[str, Any], label: Translator, plural: str | None = None,
+         forms: PluralTranslator | None = None) -> str:
+    """Return an English template translated by `label`, then filled; word params (a field) translated.
+
+    A template with a plural takes the form for `params["count"]`, translated by `forms` (ngettext).
+    """
+    if plural is not None:
+        count = params["count"]
+        text = forms(message, plural, count) if forms else (message if count == 1 else plural)
+    else:
+        text = label(message)
     if not params:
         return text
     values = {name: label(value) if name in WORD_PARAMS and f"{{{name}}}" in message else value

@@ -26,6 +26,7 @@ SOURCES = ("tracker", "pages")
 KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "ngettext": (1, 2), "label": None, "InvalidInput": (1,),
                             "NotFound": (1,), "Refusal": (2,)}
 FIELD = "field"
+PLURAL = "ngettext"  # the keyword a plural refusal is given as, so that both forms are kept
 Found = tuple[int, str | None, str, list[str]]
 
 
@@ -34,10 +35,25 @@ def extract_python(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options
     source = fileobj.read()
     text = source.decode(options.get("encoding", "utf-8"))
     methods = method_calls(text, set(keywords))
+    plurals = list(plural_refusals(text))
+    taken = {(line, found[2][0]) for found in plurals for line in found[3]}
     for found in babel_extract_python(io.BytesIO(source), keywords, comment_tags, options):
-        if (found[0], found[2]) not in methods:
+        if (found[0], found[2]) not in methods | taken:
             yield found
+    yield from ((found[0], PLURAL, found[2], []) for found in plurals)
     yield from field_names(text)
+
+
+def plural_refusals(source: str) -> Iterator[tuple[int, None, tuple[str, str], list[int]]]:
+    """Yield the (singular, plural) of calls like `InvalidInput("{count} gig…", plural="{count} gigs…")`,
+    with the lines the call spans (where Babel finds the singular alone)."""
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not node.args or not isinstance(node.args[0], ast.Constant):
+            continue
+        plural = next((k.value for k in node.keywords if k.arg == "plural"), None)
+        if isinstance(plural, ast.Constant) and isinstance(plural.value, str):
+            lines = list(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+            yield node.lineno, None, (node.args[0].value, plural.value), lines
 
 
 def method_calls(source: str, names: set[str]) -> set[tuple[int, str]]:

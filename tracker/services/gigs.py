@@ -64,8 +64,9 @@ def delete_gig(*, session: Session, gig_id: int,
     gig = existing(session, Gig, gig_id, field="gig")
     title, linked = gig.title, list(session.exec(select(Payment).where(Payment.gig_id == gig_id)).all())
     if linked and payments == "refuse":
-        raise InvalidInput("This gig has {count} payments. Choose whether to keep them (without "
-                           "the gig) or delete them too.", field="gig", count=len(linked))
+        raise InvalidInput("This gig has {count} payment. Choose whether to keep it (without the gig) "
+                           "or delete it too.", plural="This gig has {count} payments. Choose whether to "
+                           "keep them (without the gig) or delete them too.", field="gig", count=len(linked))
     with writing(session):
         for payment in linked:
             if payments == "delete":

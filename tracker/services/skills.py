@@ -70,7 +70,8 @@ def delete_skill(*, session: Session, skill_id: int,
     skill = existing(session, Skill, skill_id, field="skill")
     gigs = session.exec(select(func.count()).where(Gig.skill_id == skill_id)).one()
     if gigs:
-        raise InvalidInput("{count} gigs use the skill “{name}”. Change their skill first.",
+        raise InvalidInput("{count} gig uses the skill “{name}”. Change its skill first.",
+                           plural="{count} gigs use the skill “{name}”. Change their skill first.",
                            field="skill", count=gigs, name=skill.name)
     sessions = list(session.exec(select(LearningSession).where(LearningSession.skill_id == skill_id)))
     reviews = list(session.exec(select(MentorReview).where(MentorReview.skill_id == skill_id)))

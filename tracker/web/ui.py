@@ -292,7 +292,7 @@ def show_error(err: InvalidInput) -> None:
     """Show a refused input's message in the person's language."""
     params = {name: plain(value) if isinstance(value, str) and name not in WORD_PARAMS else value
               for name, value in err.params.items()}  # word params are msgids from the code, not typed
-    st.error(fill(err.message, params, _), icon=":material/error:")
+    st.error(fill(err.message, params, _, err.plural, ngettext), icon=":material/error:")
 
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~&])")
