@@ -54,7 +54,7 @@ fmt: setup
 # Translations: collect every English msgid of tracker/ and pages/ into tracker/i18n/messages.pot, then
 # bring each catalog (tracker/i18n/locales/<lang>/LC_MESSAGES/messages.po) up to date with it: new
 # msgids arrive with an empty msgstr for the translator, removed ones are dropped. No compile step.
-I18N_KEYWORDS := -k _ -k N_ -k label -k InvalidInput:1 -k NotFound:1 -k Refusal:2
+I18N_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k label -k InvalidInput:1 -k NotFound:1 -k Refusal:2
 i18n: setup
 	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg --no-default-keywords $(I18N_KEYWORDS) \
 		--add-comments=TRANSLATORS: --sort-by-file --project=freelance-tracker \

@@ -1,6 +1,5 @@
 """Clients: who pays you, what they paid, what they still owe; add, edit, archive or delete them."""
 
-from datetime import date
 
 import streamlit as st
 
@@ -41,14 +40,16 @@ def client_fields(key: str, data: ClientInput) -> ClientInput:
 
 def client_list() -> None:
     """Show every client with what they paid, what is open, what is overdue."""
-    overview = ui.read(pipeline.clients_overview, date.today(), ui.language(), ui.bengali())
+    overview = ui.read(pipeline.clients_overview, ui.today(), ui.language(), ui.bengali())
     if overview.empty:
         st.info(_("No clients yet. Add the first one above."))
         return
     late = int((overview["overdue"] != pipeline.NOTHING).sum())
     if late:
-        st.warning(_("{count} client(s) have not paid for work delivered more than {days} days ago. "
-                     "Ask for the payment before you take new work from them (S18).")
+        st.warning(ui.ngettext("{count} client has not paid for work delivered more than {days} days ago. "
+                               "Ask for the payment before you take new work from them (S18).",
+                               "{count} clients have not paid for work delivered more than {days} days ago. "
+                               "Ask for the payment before you take new work from them (S18).", late)
                    .format(count=ui.number(late), days=ui.number(OVERDUE_DAYS)), icon=":material/schedule:")
     st.dataframe(ui.days(overview, "last_payment"), hide_index=True, key="client_list", column_order=[
         "name", "platform", "country", "verified", "archived", "net_home", "open", "overdue",
@@ -83,7 +84,7 @@ def edit_client(client_id: int) -> None:
 
 def client_warning(client_id: int) -> None:
     """Show the S18 warning, the signs seen and what to check, for a client that shows a warning sign."""
-    risk = ui.read(advice.client_risk, client_id, date.today())
+    risk = ui.read(advice.client_risk, client_id, ui.today())
     if not risk.applies:
         return
     ui.advice(notes.CHECK_CLIENT, "warning")

@@ -6,9 +6,10 @@ from datetime import date
 
 import streamlit as st
 
+from tracker.db.contents import is_empty
 from tracker.i18n import N_
 from tracker.io.autobackup import backups_place, list_backups, restore_automatic_backup
-from tracker.io.backup import RestoreResult, backup_bytes, is_empty, read_backup, restore_backup
+from tracker.io.backup import RestoreResult, backup_bytes, read_backup, restore_backup
 from tracker.io.export import payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.importers import CHOICES
@@ -18,7 +19,7 @@ from tracker.io.preview import counts, refused_frame, rows_frame
 from tracker.io.tables_csv import monthly_summary_csv, table_csv, table_names
 from tracker.ledger.models import Platform
 from tracker.reports import tables
-from tracker.services.settings import MAX_BACKUPS, get_setting, set_setting
+from tracker.services.settings import MAX_BACKUPS, backups_to_keep, set_setting
 from tracker.web import ui
 from tracker.web.ui import _
 
@@ -213,7 +214,7 @@ def restored(result: RestoreResult | None) -> None:
 def automatic_backups_section() -> None:
     """Draw the automatic backups, newest first, each with a Restore button; and how many to keep."""
     st.subheader(_("Automatic backups"))
-    kept = int(ui.read(get_setting, "backups_to_keep"))
+    kept = ui.read(backups_to_keep)
     st.caption(_("Your data is copied once a day when the app starts, before an update changes the "
                  "database, and before a restore. The newest {count} are kept in {folder}.").format(
         count=ui.number(kept), folder=ui.plain(str(ui.read(backups_place)))))

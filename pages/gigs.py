@@ -7,7 +7,8 @@ from streamlit.delta_generator import DeltaGenerator
 
 from tracker.guidance import advice, notes
 from tracker.i18n import N_
-from tracker.ledger.models import GigStatus, Platform, Pricing
+from tracker.i18n.words import decline_reason_text
+from tracker.ledger.models import DeclineReason, GigStatus, Platform, Pricing
 from tracker.reports import choices, entries, pipeline
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
 from tracker.web import ui
@@ -18,10 +19,8 @@ FROM_CLIENT = N_("the client's platform")
 PLATFORMS = [p.value for p in Platform]
 PRICINGS = [p.value for p in Pricing]
 EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)
-PRINCIPLES = _("The work is against my principles")
-OTHER = _("Other")
-REASONS = [PRINCIPLES, _("The budget is too low"), _("I do not have the skill for it yet"),
-           _("The client does not look trustworthy"), _("I have no time for it now"), OTHER]
+OTHER = "other"  # the person's own words follow
+REASONS = [*(r.value for r in DeclineReason), OTHER]
 
 
 def day_input(column: DeltaGenerator, label: str, value: date | str | None,
@@ -65,10 +64,21 @@ def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> Gi
         due_on=day_input(due, _("Due"), data.due_on, f"{key}.due"),
         delivered_on=day_input(delivered, _("Delivered"), data.delivered_on, f"{key}.delivered"),
         closed_on=day_input(closed, _("Closed"), data.closed_on, f"{key}.closed"),
-        decline_reason=st.text_input(_("Why you declined it (only for declined work)"),
-                                     value=data.decline_reason, key=f"{key}.reason"),
+        decline_reason=reason_input(data.decline_reason, key),
         note=st.text_area(_("Note"), value=data.note, key=f"{key}.note", height=68),
     )
+
+
+def reason_input(stored: str, key: str) -> str:
+    """Draw the decline reason (a code shown in words); return the stored code unless it was changed."""
+    shown = decline_reason_text(stored, ui.language())
+    typed = st.text_input(_("Why you declined it (only for declined work)"), value=shown, key=f"{key}.reason")
+    return stored if typed == shown else typed
+
+
+def reason_label(choice: str) -> str:
+    """Return a decline reason offered to choose, in words."""
+    return _("Other") if choice == OTHER else decline_reason_text(choice, ui.language())
 
 
 def pipeline_summary() -> None:
@@ -126,7 +136,8 @@ def move_along(gig_id: int, data: GigInput, key: str) -> None:
     if new_status == GigStatus.DECLINED.value:
         if advice.declining(new_status, data.status):
             ui.advice(notes.SAY_NO)
-        preset = st.radio(_("Why do you decline it?"), REASONS, index=None, key=f"{key}.move_reason")
+        preset = st.radio(_("Why do you decline it?"), REASONS, index=None, key=f"{key}.move_reason",
+                          format_func=reason_label)
         other = st.text_input(_("Your reason"), key=f"{key}.move_other") if preset == OTHER else ""
         reason = other if preset == OTHER else preset or ""
     if st.button(_("Move gig"), key=f"{key}.move", type="primary"):
@@ -154,7 +165,8 @@ def remove_gig(gig_id: int, data: GigInput, key: str) -> None:
     payments = ui.read(count_payments, gig_id)
     how = "refuse"
     if payments:
-        how = st.radio(_("This gig has {count} payment(s). What should happen to them?")
+        how = st.radio(ui.ngettext("This gig has {count} payment. What should happen to it?",
+                                   "This gig has {count} payments. What should happen to them?", payments)
                        .format(count=ui.number(payments)), ["keep", "delete"], key=f"{key}.payments",
                        format_func=lambda h: _("Keep them, without the gig") if h == "keep"
                        else _("Delete them too"))

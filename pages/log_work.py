@@ -102,7 +102,7 @@ def payment_tab() -> None:
     platform = platform_select("payment_platform", client_id)
     form = ui.form_key("payment") + f"_{currency}_{platform}"
     with st.form(form):
-        paid_on = day_input(st, _("Date"), date.today(), form)
+        paid_on = day_input(st, _("Date"), ui.today(), form)
         money = money_fields(form, currency, platform, payment_labels())
         note = st.text_input(_("Note (optional)"), key=f"{form}_note")
         pressed = st.form_submit_button(_("Save payment"), type="primary", key=f"{form}_save")
@@ -128,7 +128,7 @@ def gig_tab() -> None:
         status = status_col.selectbox(_("Gig status"), GIG_STATUSES, index=GIG_STATUSES.index("paid"),
                                       key=f"{form}_status", format_func=_)
         hours = hours_col.text_input(_("Hours worked (optional)"), key=f"{form}_hours")
-        paid_on = day_input(day_col, _("Date paid"), date.today(), form)
+        paid_on = day_input(day_col, _("Date paid"), ui.today(), form)
         money = money_fields(form, currency, platform, gig_labels())
         note = st.text_input(_("Note (optional)"), key=f"{form}_note")
         pressed = st.form_submit_button(_("Save gig and payment"), type="primary", key=f"{form}_save")
@@ -152,7 +152,7 @@ def expense_tab() -> None:
     form = ui.form_key("expense") + f"_{currency}"
     with st.form(form):
         day_col, amount_col, category_col = st.columns(3)
-        spent_on = day_input(day_col, _("Date"), date.today(), form)
+        spent_on = day_input(day_col, _("Date"), ui.today(), form)
         amount = amount_col.text_input(_("Amount spent"), placeholder="1,000", key=f"{form}_amount")
         category = category_col.selectbox(_("Category"), [c.value for c in ExpenseCategory],
                                           key=f"{form}_category", format_func=_)

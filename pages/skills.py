@@ -1,6 +1,5 @@
 """Skills and learning: skills and their stage, learning time, mentor reviews, readiness."""
 
-from datetime import date
 
 import streamlit as st
 
@@ -90,7 +89,7 @@ def learning_form(
         day, minutes = st.columns(2)
         learned_on = day.date_input(
             _("Day"),
-            value=current.learned_on if current else date.today(),
+            value=current.learned_on if current else ui.today(),
             format="YYYY-MM-DD",
             key=f"{key}_day",
         )
@@ -152,7 +151,7 @@ def review_form(key: str, current: service.ReviewInput | None, button: str) -> s
         day, who = st.columns(2)
         reviewed_on = day.date_input(
             _("Day"),
-            value=current.reviewed_on if current else date.today(),
+            value=current.reviewed_on if current else ui.today(),
             format="YYYY-MM-DD",
             key=f"{key}_day",
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from tracker.db.engine import (
     migrate,
     open_session,
 )
+from tracker.ledger import clock
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -89,3 +91,14 @@ def session(db_url: str) -> Iterator[Session]:
     """Return a session on a fresh, migrated database."""
     with open_session(db_url) as s:
         yield s
+
+
+FROZEN_DAY = date(2026, 5, 20)  # a Wednesday in the middle of a month
+
+
+@pytest.fixture
+def frozen_today() -> Iterator[date]:
+    """Return the day the app's clock (tracker.ledger.clock) shows during the test: FROZEN_DAY, at noon."""
+    clock.freeze(datetime.combine(FROZEN_DAY, datetime.min.time()).replace(hour=12))
+    yield FROZEN_DAY
+    clock.freeze(None)

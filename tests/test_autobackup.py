@@ -77,8 +77,8 @@ def old_database(path: Path, rows: bool = True) -> str:
 
 
 @sqlite_only
-def test_the_first_start_of_a_day_copies_a_database_with_data(filled: Session, db_url: str,
-                                                              tmp_path: Path) -> None:
+def test_the_first_start_of_a_day_copies_a_database_with_data(filled: Session, db_url: str, tmp_path: Path,
+                                                              frozen_today: date) -> None:
     forget_engines()
     engine = get_engine(db_url)
     [daily] = automatic_backups(engine)
@@ -91,7 +91,8 @@ def test_the_first_start_of_a_day_copies_a_database_with_data(filled: Session, d
     forget_engines()
     get_engine(db_url)  # a second start on the same day
     assert len(automatic_backups(engine)) == 1
-    assert daily_backup(engine, today=date.today() + timedelta(days=1)) is not None
+    assert daily.taken_at.date() == frozen_today, "named by the app's clock"
+    assert daily_backup(engine, today=frozen_today + timedelta(days=1)) is not None
     assert len(automatic_backups(engine)) == 2
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, SQLModel, select
 
+from tracker.db.contents import is_empty
 from tracker.db.engine import head_revision, open_session
-from tracker.io.backup import NULL, NotEmpty, backup_bytes, decode, encode, is_empty, restore_backup
+from tracker.io.backup import NULL, NotEmpty, backup_bytes, decode, encode, restore_backup
 from tracker.io.tables_csv import export_files
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Payment

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -18,11 +19,14 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from tracker.guidance import CHECKLIST_LABELS
-from tracker.i18n import N_, catalog, catalog_path, fill, translate
-from tracker.i18n.extract import KEYWORDS, ROOT, field_names, messages, method_calls
+from tracker.i18n import N_, catalog_path, fill, translate, translate_plural
+from tracker.i18n.extract import KEYWORDS, ROOT, field_names, messages, method_calls, plural_refusals
+from tracker.i18n.words import DECLINE_REASONS, decline_reason_text
 from tracker.io.rows import Refusal, RowKind
+from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import (
     DEFAULT_SKILL_CATEGORIES,
+    DeclineReason,
     ExpenseCategory,
     GigStatus,
     PaymentKind,
@@ -31,11 +35,11 @@ from tracker.ledger.models import (
     Pricing,
     SkillStage,
     Verdict,
+    tables_in_order,
 )
 from tracker.ledger.money import format_money, parse_amount, parse_decimal
 from tracker.present import format_day, format_month, format_number
 from tracker.reports.month import MonthNet
-from tracker.reports.tables import TABLES
 from tracker.services.common import parse_day, parse_month
 from tracker.web import charts
 
@@ -50,6 +54,17 @@ def extracted() -> dict[str, list[str]]:
     return messages()
 
 
+def forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    """Return a msgid's or msgstr's texts: one, or every plural form."""
+    return text if isinstance(text, tuple) else (text,)
+
+
+def translated(word: str) -> bool:
+    """Return True if the Bengali catalog has a translation of the word (fuzzy ones do not count)."""
+    message = po("bn").get(word)
+    return message is not None and all(forms(message.string)) and not message.fuzzy
+
+
 @cache
 def po(language: str) -> Catalog:
     """Return a language's catalog file as Babel reads it."""
@@ -60,8 +75,9 @@ def po(language: str) -> Catalog:
 def test_make_i18n_extracts_with_the_same_keywords() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     line = next(row for row in makefile.splitlines() if row.startswith("I18N_KEYWORDS"))
-    given = dict(re.findall(r"-k (\w+)(?::(\d+))?", line))
-    assert given == {name: str(spec[0]) if spec else "" for name, spec in KEYWORDS.items()}
+    given = dict(re.findall(r"-k (\w+)(?::([\d,]+))?", line))
+    assert given == {name: ",".join(map(str, spec)) if spec else "" for name, spec in KEYWORDS.items()}
+    assert given["ngettext"] == "1,2", "the plural form is extracted too"
     assert "tracker.i18n.extract:extract_python" in (ROOT / "babel.cfg").read_text(encoding="utf-8")
 
 
@@ -84,29 +100,96 @@ def test_field_names_and_method_calls() -> None:
     assert method_calls(source, {"label"}) == {(4, "minutes")}
 
 
+def test_a_refusal_about_a_number_of_things_is_extracted_with_its_plural() -> None:
+    source = ('raise InvalidInput("{count} gig uses it.",\n'
+              '                   plural="{count} gigs use it.", field="skill", count=n)\n')
+    assert [(line, forms) for line, _, forms, _ in plural_refusals(source)] == [
+        (1, ("{count} gig uses it.", "{count} gigs use it."))]
+    assert "{count} gig uses the skill “{name}”. Change its skill first." in extracted()
+    assert "{count} gigs use the skill “{name}”. Change their skill first." not in extracted(), \
+        "the plural is a form of the singular's msgid, not a msgid of its own"
+
+
+@pytest.mark.parametrize(("count", "english", "bengali"), [
+    (1, "1 gig uses the skill “Logo”. Change its skill first.",
+     "1টি গিগে “Logo” দক্ষতা ব্যবহার করা হয়েছে। আগে সেটির দক্ষতা বদলান।"),
+    (3, "3 gigs use the skill “Logo”. Change their skill first.",
+     "3টি গিগে “Logo” দক্ষতা ব্যবহার করা হয়েছে। আগে সেগুলোর দক্ষতা বদলান।"),
+])
+def test_a_refusal_takes_the_form_of_its_count(count: int, english: str, bengali: str) -> None:
+    error = InvalidInput("{count} gig uses the skill “{name}”. Change its skill first.",
+                         plural="{count} gigs use the skill “{name}”. Change their skill first.",
+                         field="skill", count=count, name="Logo")
+    assert str(error) == english
+    assert fill(error.message, error.params, str, error.plural) == english
+    bn_forms = lambda one, many, n: translate_plural(one, many, n, "bn")  # noqa: E731
+    bn = lambda message: translate(message, "bn")  # noqa: E731
+    assert fill(error.message, error.params, bn, error.plural, bn_forms) == bengali
+
+
+def untranslated(catalog: Catalog, msgids: Iterable[str]) -> list[str]:
+    """Return the msgids without a translation in the catalog (a plural needs every form)."""
+    return [m for m in msgids if m not in catalog or not all(forms(catalog[m].string))]
+
+
+def wrong_placeholders(catalog: Catalog) -> list[tuple[object, object]]:
+    """Return the (msgid, msgstr) whose translation (any plural form) has other {placeholders}."""
+    return [(m.id, m.string) for m in catalog if m.id and any(forms(m.string))
+            and any(Counter(PLACEHOLDER.findall(forms(m.id)[-1])) != Counter(PLACEHOLDER.findall(text))
+                    for text in forms(m.string) if text)]
+
+
 def test_every_message_has_a_bengali_translation() -> None:
     bn = po("bn")
-    missing = [m for m in extracted() if m not in bn or not bn[m].string]
+    missing = untranslated(bn, extracted())
     assert not missing, f"no Bengali translation (run `make i18n`, then translate): {missing}"
     fuzzy = [m for m in extracted() if bn[m].fuzzy]
     assert not fuzzy, f"fuzzy Bengali translations (check them, remove the fuzzy flag): {fuzzy}"
 
 
 def test_translations_keep_every_placeholder() -> None:
-    wrong = [(m.id, m.string) for m in po("bn") if m.id and m.string
-             and Counter(PLACEHOLDER.findall(m.id)) != Counter(PLACEHOLDER.findall(m.string))]
-    assert not wrong
+    assert not wrong_placeholders(po("bn"))
+
+
+def test_the_checks_catch_a_plural_with_a_form_missing_or_a_placeholder_lost() -> None:
+    catalog = Catalog(locale="bn")
+    catalog.add(("{count} row", "{count} rows"), ("{count}টি সারি", ""))
+    catalog.add(("{count} gig", "{count} gigs"), ("একটি গিগ", "{count}টি গিগ"))
+    catalog.add("Net income", "নিট আয়")
+    given = ["{count} row", "{count} gig", "Net income", "Gigs"]
+    assert untranslated(catalog, given) == ["{count} row", "Gigs"]
+    assert wrong_placeholders(catalog) == [(("{count} gig", "{count} gigs"), ("একটি গিগ", "{count}টি গিগ"))]
+
+
+@pytest.mark.parametrize(("count", "english", "bengali"), [
+    (1, "This gig has 1 payment. What should happen to it?", "এই গিগের 1টি পেমেন্ট আছে। সেটির কী হবে?"),
+    (2, "This gig has 2 payments. What should happen to them?", "এই গিগের 2টি পেমেন্ট আছে। সেগুলোর কী হবে?"),
+])
+def test_plural_forms_follow_the_count(count: int, english: str, bengali: str) -> None:
+    singular = "This gig has {count} payment. What should happen to it?"
+    plural = "This gig has {count} payments. What should happen to them?"
+    assert translate_plural(singular, plural, count, "en").format(count=count) == english
+    assert translate_plural(singular, plural, count, "bn").format(count=count) == bengali
+    untranslated_forms = translate_plural("{n} apple", "{n} apples", count, "bn")
+    assert untranslated_forms == ("{n} apple" if count == 1 else "{n} apples")
+
+
+def test_every_decline_reason_code_has_words_in_both_languages() -> None:
+    assert set(DECLINE_REASONS) == {r.value for r in DeclineReason}
+    assert all(translated(words) and words in extracted() for words in DECLINE_REASONS.values())
+    assert decline_reason_text("budget", "bn") == "বাজেট খুব কম"
+    assert decline_reason_text("budget", "en") == "The budget is too low"
+    assert decline_reason_text("They want it for free", "bn") == "They want it for free"
 
 
 def test_no_obsolete_entries_are_relied_on() -> None:
     assert not po("bn").obsolete, "obsolete (#~) entries are never shown; `make i18n` drops them"
-    assert set(catalog("bn")) <= {m.id for m in po("bn") if m.id}
 
 
 def test_english_falls_back_to_the_msgid() -> None:
     english = po("en")
     assert english.locale_identifier == "en"
-    assert all(not m.string or m.string == m.id for m in english if m.id)
+    assert all(not any(forms(m.string)) or m.string == m.id for m in english if m.id)
     assert translate("Net income", "en") == "Net income"
     assert translate("Net income", "bn") == "নিট আয়"
     assert translate("a message nobody wrote", "bn") == "a message nobody wrote"
@@ -114,13 +197,13 @@ def test_english_falls_back_to_the_msgid() -> None:
 
 @pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
 def test_every_stored_word_is_translated(vocabulary: type) -> None:
-    missing = [w.value for w in vocabulary if w.value not in extracted() or not catalog("bn").get(w.value)]
+    missing = [w.value for w in vocabulary if w.value not in extracted() or not translated(w.value)]
     assert not missing
 
 
 def test_kinds_of_work_tables_and_checklist_are_translated() -> None:
-    words = [*DEFAULT_SKILL_CATEGORIES, *(m.__tablename__ for m in TABLES), *CHECKLIST_LABELS.values()]
-    assert not [w for w in words if not catalog("bn").get(w)]
+    words = [*DEFAULT_SKILL_CATEGORIES, *(t.name for t in tables_in_order()), *CHECKLIST_LABELS.values()]
+    assert not [w for w in words if not translated(w)]
 
 
 def test_platform_names_stay_in_latin_letters() -> None:

@@ -138,3 +138,27 @@ def test_the_app_reads_the_upgraded_data(old_database: Path) -> None:
         # cleared: 27,562.50 net; expenses: 1,500.00 + 720.00; pending 5,000.00 apart
         assert (january.net_minor, january.pending_minor) == (2756250 - 150000 - 72000, 500000)
     engine.dispose()
+
+
+def test_0005_stores_decline_reasons_as_codes_whatever_the_language_was(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.db"
+    engine = make_engine(f"sqlite:///{path}")
+    command.upgrade(alembic_config(engine), "0004")
+    reasons = ["The work is against my principles", "কাজটি আমার নীতির বিরুদ্ধে", "বাজেট খুব কম",
+               "I do not have the skill for it yet", "ক্লায়েন্টকে বিশ্বাসযোগ্য মনে হচ্ছে না",
+               "I have no time for it now", "They want it for free", ""]
+    with sqlite3.connect(path) as connection:
+        for number, reason in enumerate(reasons, start=1):
+            row = {**ROWS["gig"][0], "id": number, "client_id": None, "skill_id": None, "demo": 0,
+                   "status": "declined" if reason else "lead", "decline_reason": reason}
+            connection.execute(f'INSERT INTO gig ({", ".join(row)}) VALUES ({", ".join("?" * len(row))})',
+                               list(row.values()))
+    connection.close()
+    migrate(engine, backup=False)
+    assert current_revision(engine) == "0005"
+    assert [r["decline_reason"] for r in table_rows(path, "gig")] == [
+        "principles", "principles", "budget", "skill", "trust", "time", "They want it for free", ""]
+    command.downgrade(alembic_config(engine), "0004")
+    assert [r["decline_reason"] for r in table_rows(path, "gig")][:3] == [
+        "The work is against my principles", "The work is against my principles", "The budget is too low"]
+    engine.dispose()

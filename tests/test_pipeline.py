@@ -68,7 +68,7 @@ def book(session: Session) -> Book:
                         status="delivered", delivered_on="2026-08-01"),
         "bakery_active": gig(session, "Poster", client_id=bakery, price="20", status="active"),
         "declined": gig(session, "Casino", client_id=bakery, price="60", status="declined",
-                        decline_reason="The work is against my principles"),
+                        decline_reason="principles"),
     }
     # Acme, cleared: 250 − 25 at 122.50 = 30,625.00 − 3,062.50 = 27,562.50; ৳5,000.00 on 08-10;
     # a refund of $10 at 120 = −1,200.00 on 08-20. Pending $100 (for "paid_for") is not counted.

@@ -11,7 +11,7 @@ from sqlmodel import Session, func, select
 
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import CHECKLIST_KEYS, ChecklistItem, Goal, Payment, Setting
-from tracker.services.checklist import checklist, delete_checklist_item, set_checklist_item
+from tracker.services.checklist import checklist, set_checklist_item
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.goals import (
     DEFAULT_GOAL_MINOR,
@@ -240,9 +240,9 @@ def test_ticking_sets_done_on_and_keeps_the_first_day(session: Session) -> None:
     assert count(session, ChecklistItem) == 1
 
 
-def test_ticking_without_a_day_uses_today(session: Session) -> None:
+def test_ticking_without_a_day_uses_today(session: Session, frozen_today: date) -> None:
     item = set_checklist_item(session=session, key="phone", done=True)
-    assert item.done_on == date.today()
+    assert item.done_on == frozen_today
 
 
 def test_unticking_clears_done_on(session: Session) -> None:
@@ -273,8 +273,3 @@ def test_bad_checklist_note_changes_nothing(session: Session) -> None:
     assert (row.done, row.done_on, row.note) == (True, date(2026, 8, 1), "")
 
 
-def test_delete_checklist_item_unticks_it(session: Session) -> None:
-    set_checklist_item(session=session, key="workplace", done=True, today=date(2026, 8, 1))
-    delete_checklist_item(session=session, key="workplace")
-    assert count(session, ChecklistItem) == 0
-    assert [i.done for i in checklist(session)] == [False] * 5

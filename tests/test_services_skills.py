@@ -204,9 +204,12 @@ def test_delete_skill_refused_while_a_gig_uses_it(session: Session) -> None:
     s = web(session)
     create_gig(session=session, data=GigInput(title="Landing page", skill_id=s.id))
     for history in ("refuse", "delete"):
-        with pytest.raises(InvalidInput):
+        with pytest.raises(InvalidInput, match="^1 gig uses the skill “Web design”. Change its skill first"):
             delete_skill(session=session, skill_id=s.id, history=history)  # type: ignore[arg-type]
     assert count(session) == 1
+    create_gig(session=session, data=GigInput(title="Shop", skill_id=s.id))
+    with pytest.raises(InvalidInput, match="^2 gigs use the skill .* Change their skill first.$"):
+        delete_skill(session=session, skill_id=s.id)
 
 
 def test_delete_skill_with_history_needs_confirmation(session: Session) -> None:

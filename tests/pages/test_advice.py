@@ -23,7 +23,13 @@ from tracker.services.settings import set_setting
 from tracker.services.skills import LearningInput, SkillInput, create_skill, log_learning
 
 Open = Callable[[str], AppTest]
-TODAY = date.today()
+TODAY = date(2026, 5, 20)  # the frozen day of tests/conftest.py
+
+
+@pytest.fixture(autouse=True)
+def _on_today(frozen_today: date) -> None:
+    """Run every test here with the app's clock stopped on TODAY."""
+    assert frozen_today == TODAY
 
 
 def shown(block: Any) -> list[Tip]:

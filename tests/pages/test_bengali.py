@@ -15,10 +15,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
@@ -36,14 +39,24 @@ RECORD_NAMES = ("Logo for Acme", "Acme Ltd", "Logo design", "Karim", "USA")
 PROPER_NOUNS = {"upwork", "fiverr", "freelancer", "com", "payoneer", "paypal", "usd", "bdt", "csv", "zip",
                 "excel", "libreoffice", "utf", "mb", "ref", "id", "transaction", "yyyy", "mm", "dd",
                 "dmy", "mdy", "autocad", "sqlite", "demo", "gross", "net", "home", "bn", "en"}
-CATALOG = i18n.catalog  # the real one: tests below record lookups through a stand-in
+TRANSLATIONS = i18n.translations  # the real ones: tests below record lookups through a stand-in
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’]*)+")
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
+@cache
+def bengali_texts() -> dict[str, str]:
+    """Return every English msgid (of a plural, both) with its Bengali text, where there is one."""
+    with i18n.catalog_path("bn").open("rb") as handle:
+        catalog = read_po(handle, locale="bn")
+    pairs = [pair for m in catalog if m.id and not m.fuzzy
+             for pair in (zip(m.id, m.string, strict=False) if m.pluralizable else [(m.id, m.string)])]
+    return {msgid: text for msgid, text in pairs if text}
+
+
 def translated() -> dict[str, str]:
     """Return the English msgids whose Bengali text differs from the English."""
-    return {m: t for m, t in CATALOG("bn").items() if t != m}
+    return {m: t for m, t in bengali_texts().items() if t != m}
 
 
 def english_pairs() -> set[tuple[str, str]]:
@@ -83,18 +96,23 @@ def requested(monkeypatch: pytest.MonkeyPatch) -> set[str]:
     seen: set[str] = set()
 
     class Recorder:
-        """A catalog that notes what is looked up in it."""
+        """Translations that note what is looked up in them."""
 
-        def __init__(self, table: dict[str, str]) -> None:
-            self.table = table
+        def __init__(self, real: NullTranslations) -> None:
+            self.real = real
 
-        def get(self, message: str, default: str | None = None) -> str | None:
-            """Note the message, then look it up."""
+        def gettext(self, message: str) -> str:
+            """Note the message, then translate it."""
             seen.add(message)
-            return self.table.get(message, default)
+            return self.real.gettext(message)
 
-    monkeypatch.setattr(i18n, "catalog", lambda language: Recorder(CATALOG(language)) if language == "bn"
-                        else CATALOG(language))
+        def ngettext(self, singular: str, plural: str, count: int) -> str:
+            """Note the message (by its singular msgid), then translate the form for the count."""
+            seen.add(singular)
+            return self.real.ngettext(singular, plural, count)
+
+    monkeypatch.setattr(i18n, "translations", lambda language: Recorder(TRANSLATIONS(language))
+                        if language == "bn" else TRANSLATIONS(language))
     return seen
 
 
@@ -181,7 +199,7 @@ def assert_bengali(at: AppTest, requested: set[str]) -> None:
     texts = visible_text(at)
     assert texts, "the page shows text"
     assert not english_left(texts), english_left(texts)
-    untranslated = sorted(m for m in requested if m and m not in CATALOG("bn") and m not in RECORD_NAMES)
+    untranslated = sorted(m for m in requested if m and m not in bengali_texts() and m not in RECORD_NAMES)
     assert not untranslated, f"asked for, but not in the Bengali catalog: {untranslated}"
 
 

@@ -98,9 +98,10 @@ def test_bad_client_shows_a_message_and_stores_nothing(open_page: Open, session:
     assert [c["name"] for c in clients()] == ["Acme Ltd"]
 
 
-def test_list_shows_paid_open_and_overdue_money(open_page: Open, filled: Session) -> None:
+def test_list_shows_paid_open_and_overdue_money(open_page: Open, filled: Session,
+                                                 frozen_today: date) -> None:
     acme = client_id("Acme Ltd")
-    late = date.today() - timedelta(days=15)
+    late = frozen_today - timedelta(days=15)
     create_gig(session=filled, data=GigInput(title="Site", client_id=acme, price="300", status="active"))
     create_gig(session=filled, data=GigInput(title="Banner", client_id=acme, price="5000", currency="BDT",
                                              status="delivered", delivered_on=late))

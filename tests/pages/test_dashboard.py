@@ -62,9 +62,10 @@ def test_empty_database_shows_zero_against_the_goal(open_page: Open) -> None:
     assert any("Nobody owes you" in s.value for s in at.success)
 
 
-def test_a_rising_trend_names_the_month_of_the_goal(open_page: Open, session: Session) -> None:
+def test_a_rising_trend_names_the_month_of_the_goal(open_page: Open, session: Session,
+                                                    frozen_today: date) -> None:
     """Six months rising ৳10,000 a month from ৳20,000: 80k this month, 90k, then the goal."""
-    current = month_of(date.today())
+    current = month_of(frozen_today)
     for i, taka in enumerate([20000, 30000, 40000, 50000, 60000, 70000]):
         month = add_months(current, i - 6)
         create_payment(session=session, data=PaymentInput(paid_on=f"{month}-10", gross=str(taka),
@@ -76,7 +77,8 @@ def test_a_rising_trend_names_the_month_of_the_goal(open_page: Open, session: Se
     assert metrics(open_tab(at, "Owed to you"))["Months in a row with income"] == "6"
 
 
-def test_overdue_work_is_listed_with_the_s18_advice(open_page: Open, session: Session) -> None:
+def test_overdue_work_is_listed_with_the_s18_advice(open_page: Open, session: Session,
+                                                    frozen_today: date) -> None:
     client = create_client(session=session, data=ClientInput(name="Slow Payer")).id
     create_gig(session=session, data=GigInput(title="Banner", client_id=client, status="delivered",
                                               delivered_on="2026-01-05", price="80"))
@@ -85,7 +87,7 @@ def test_overdue_work_is_listed_with_the_s18_advice(open_page: Open, session: Se
     owed = at.dataframe[-1].value
     assert list(owed["Gig"]) == ["Banner"]
     assert list(owed["Amount"]) == ["$80.00"]
-    assert owed["Days overdue"][0] == (date.today() - date(2026, 1, 5)).days - 14
+    assert owed["Days overdue"][0] == (frozen_today - date(2026, 1, 5)).days - 14 == 121
     assert any("(S18)" in c.value for c in at.caption)
 
 

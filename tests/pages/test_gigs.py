@@ -191,7 +191,8 @@ def move(at: AppTest, gig: int, status: str, hours: str | None = None, reason: s
     return w(at.button, f"gig_{gig}_#.move").click().run()
 
 
-def test_move_to_delivered_fills_today_and_updates_hours(open_page: Open, session: Session) -> None:
+def test_move_to_delivered_fills_today_and_updates_hours(open_page: Open, session: Session,
+                                                         frozen_today: date) -> None:
     gig = gig_with_payments(session, status="active", pricing="hourly", hours_worked="1")
     at = open_page("gigs")
     assert w(at.text_input, f"gig_{gig}_#.move_hours").value == "1.00", "pre-filled"
@@ -200,7 +201,7 @@ def test_move_to_delivered_fills_today_and_updates_hours(open_page: Open, sessio
     assert at.success[0].value == "Logo is now: delivered."
     stored = gigs()[0]
     assert (stored["status"], stored["delivered_on"], stored["minutes_worked"]) == (
-        "delivered", date.today(), 135)
+        "delivered", frozen_today, 135)
 
 
 def test_declining_without_a_reason_is_refused(open_page: Open, session: Session) -> None:
@@ -208,27 +209,29 @@ def test_declining_without_a_reason_is_refused(open_page: Open, session: Session
     at = move(open_page("gigs"), gig, "declined")
     assert [e.value for e in at.error] == ["Say why you declined this work; it helps you decide next time."]
     assert (gigs()[0]["status"], gigs()[0]["decline_reason"]) == ("proposal sent", "")
-    at = move(at, gig, "declined", reason="Other", other="  ")
+    at = move(at, gig, "declined", reason="other", other="  ")
     assert [e.value for e in at.error] == ["Say why you declined this work; it helps you decide next time."]
     assert gigs()[0]["status"] == "proposal sent"
 
 
-def test_declining_for_ones_principles_is_offered_and_stored(open_page: Open, session: Session) -> None:
+def test_declining_for_ones_principles_is_offered_and_stored(open_page: Open, session: Session,
+                                                             frozen_today: date) -> None:
     gig = gig_with_payments(session, status="lead")
     at = open_page("gigs")
     w(at.selectbox, f"gig_{gig}_#.move_status").set_value("declined").run()
     assert "Source point S4" in at.info[0].value and "right" in at.info[0].value
     assert w(at.radio, f"gig_{gig}_#.move_reason").options[0] == S4_REASON
-    at = move(at, gig, "declined", reason=S4_REASON)
+    at = move(at, gig, "declined", reason="principles")
     no_trouble(at)
     stored = gigs()[0]
     assert (stored["status"], stored["decline_reason"], stored["closed_on"]) == (
-        "declined", S4_REASON, date.today())
+        "declined", "principles", frozen_today), "the code is stored, not the words"
+    assert list(at.dataframe[-1].value["reason"]) == [S4_REASON]
 
 
 def test_declining_with_another_reason_stores_the_text(open_page: Open, session: Session) -> None:
     gig = gig_with_payments(session, status="lead")
-    at = move(open_page("gigs"), gig, "declined", reason="Other", other="They want it for free")
+    at = move(open_page("gigs"), gig, "declined", reason="other", other="They want it for free")
     no_trouble(at)
     assert gigs()[0]["decline_reason"] == "They want it for free"
 
@@ -248,6 +251,16 @@ def test_edit_is_pre_filled_and_stores_the_changes(open_page: Open, session: Ses
     assert (stored["title"], stored["price_minor"], stored["currency"], stored["started_on"]) == (
         "Logo and card", 125050, "BDT", date(2026, 8, 1))
     assert w(at.text_input, f"gig_{gig}_#.edit.title").value == "Logo and card"
+
+
+def test_edit_shows_a_declined_reason_in_words_and_keeps_its_code(open_page: Open, session: Session) -> None:
+    gig = gig_with_payments(session, status="declined", decline_reason="budget")
+    at = open_page("gigs")
+    assert w(at.text_input, f"gig_{gig}_#.edit.reason").value == "The budget is too low"
+    w(at.text_input, f"gig_{gig}_#.edit.title").input("Logo and card")
+    at.button(key=f"FormSubmitter:gig_{gig}_0.edit-Save changes").click().run()
+    no_trouble(at)
+    assert (gigs()[0]["title"], gigs()[0]["decline_reason"]) == ("Logo and card", "budget")
 
 
 def test_edit_refuses_bad_input_and_changes_nothing(open_page: Open, session: Session) -> None:
@@ -288,7 +301,7 @@ def test_delete_keeping_payments_unlinks_them(open_page: Open, session: Session)
     gig = gig_with_payments(session, 2)
     at = open_page("gigs")
     assert w(at.radio, f"gig_{gig}_#.payments").label == (
-        "This gig has 2 payment(s). What should happen to them?")
+        "This gig has 2 payments. What should happen to them?")
     at = delete(at, gig, "keep")
     no_trouble(at)
     assert gigs() == []

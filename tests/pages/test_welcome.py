@@ -85,7 +85,7 @@ def test_with_records_the_dashboard_opens(db_url: str, session: Session) -> None
     assert on_dashboard(router())
 
 
-def test_the_whole_welcome(db_url: str) -> None:
+def test_the_whole_welcome(db_url: str, frozen_today: date) -> None:
     at = next_step(router())  # Bengali, as offered
     assert_clean(at)
     assert setting("language") == "bn" and step(at) == 1
@@ -96,7 +96,7 @@ def test_the_whole_welcome(db_url: str) -> None:
     at.text_input(key="welcome_goal").input("1,50,000")
     at = next_step(at)
     assert_clean(at)
-    assert [(g.valid_from, g.target_minor) for g in rows(Goal)] == [(month_of(date.today()), 150_000_00)]
+    assert [(g.valid_from, g.target_minor) for g in rows(Goal)] == [(month_of(frozen_today), 150_000_00)]
     [name] = [t for t in at.text_input if t.key and t.key.endswith("_name")]
     name.input("Logo design")
     [kind] = [s for s in at.selectbox if s.key and s.key.endswith("_category")]

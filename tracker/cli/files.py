@@ -12,7 +12,7 @@ from typing import NoReturn
 
 import click
 
-from tracker.cli.language import _, reason
+from tracker.cli.language import _, ngettext, reason
 from tracker.db.engine import open_session, run_write
 from tracker.io.autobackup import restore_file
 from tracker.io.backup import NotEmpty, backup_bytes
@@ -163,8 +163,9 @@ def report_refusals(plan: ImportPlan) -> None:
         line = _("row {number}: {reason}").format(number=refusal.number, reason=refusal.text(_))
         click.echo(line, err=True)
     if len(plan.refused) > SHOWN_REFUSALS:
-        click.echo(_("... and {count} more refused rows").format(count=len(plan.refused) - SHOWN_REFUSALS),
-                   err=True)
+        more = len(plan.refused) - SHOWN_REFUSALS
+        click.echo(ngettext("... and {count} more refused row", "... and {count} more refused rows", more)
+                   .format(count=more), err=True)
 
 
 def finish_without_writing(plan: ImportPlan, dry_run: bool, skip_invalid: bool) -> NoReturn:

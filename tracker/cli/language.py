@@ -7,18 +7,12 @@ Click's own usage messages and the --help texts stay in English.
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 import click
 
-from tracker.i18n import DEFAULT_LANGUAGE, fill, translate
+from tracker.i18n import DEFAULT_LANGUAGE, fill, translate, translate_plural
 from tracker.ledger.errors import InvalidInput
-from tracker.reports.quick import read_only, sqlite_file
 
-LANGUAGES = ("bn", "en")
 _KEY = "tracker.language"
-_SAVED = "SELECT value FROM setting WHERE key = 'language'"
 
 
 def choose_language(language: str | None) -> None:
@@ -40,29 +34,22 @@ def language() -> str:
 
 def saved_language(db_url: str) -> str:
     """Return the language saved in the app's settings, or English (nothing is created or changed)."""
-    file = sqlite_file(db_url)
-    try:
-        if file is not None:
-            with closing(read_only(file, timeout=5)) as connection:
-                rows = connection.execute(_SAVED).fetchall()
-        elif db_url.startswith("sqlite"):
-            return DEFAULT_LANGUAGE  # no database file yet, or an address left to SQLAlchemy
-        else:
-            from sqlalchemy import create_engine, text
-            from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.exc import SQLAlchemyError  # loaded only when a message needs the saved language
+    from sqlmodel import Session
 
-            engine = create_engine(db_url)
-            try:
-                with engine.connect() as connection:
-                    rows = list(connection.execute(text(_SAVED)))
-            except SQLAlchemyError:
-                return DEFAULT_LANGUAGE
-            finally:
-                engine.dispose()
-    except sqlite3.Error:  # not a database yet, no settings table, locked
+    from tracker.db.read_only import read_only_engine
+    from tracker.services import settings
+
+    engine = read_only_engine(db_url)
+    if engine is None:
+        return DEFAULT_LANGUAGE  # no database file yet
+    try:
+        with Session(engine) as session:
+            return settings.saved_language(session) or DEFAULT_LANGUAGE
+    except SQLAlchemyError:  # not a database yet, no settings table, locked, no server
         return DEFAULT_LANGUAGE
-    saved = rows[0][0] if rows else ""
-    return saved if saved in LANGUAGES else DEFAULT_LANGUAGE
+    finally:
+        engine.dispose()
 
 
 def _(message: str) -> str:
@@ -70,6 +57,11 @@ def _(message: str) -> str:
     return translate(message, language())
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Return the form of a command line message for a count, in its language."""
+    return translate_plural(singular, plural, count, language())
+
+
 def reason(error: InvalidInput) -> str:
     """Return why input was refused, in the command's language (its field names translated too)."""
-    return fill(error.message, error.params, _)
+    return fill(error.message, error.params, _, error.plural, ngettext)

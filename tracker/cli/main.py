@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import importlib
 import json
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 import click
 
-from tracker.cli.language import LANGUAGES, _, choose_language, reason
+from tracker.cli.language import _, choose_language, reason
 from tracker.db.config import load_config
-from tracker.i18n import N_
+from tracker.i18n import LANGUAGES, N_
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import format_money, format_percent, to_minor
 from tracker.ledger.months import month_of, parse_month
@@ -96,7 +97,7 @@ def check_access(address: str) -> None:
 @click.pass_obj
 def report(db_url: str, month: str | None, as_json: bool, as_of: datetime | None) -> None:
     """Print a month's net income against the goal, and when the goal is reached at this pace."""
-    today = as_of.date() if as_of else date.today()
+    today = as_of.date() if as_of else clock.today()
     try:
         chosen = parse_month(month) if month else month_of(today)
     except InvalidInput as err:

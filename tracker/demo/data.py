@@ -79,7 +79,7 @@ GIGS: dict[str, dict[str, Any]] = {
                 "started_on": (1, 3), "delivered_on": (1, 10)},
     "betting": {"title": "Banners for a betting site (demo)", "client": "quick", "skill": LOGO,
                 "platform": "other", "price": "100", "status": "declined", "closed_on": (1, 15),
-                "decline_reason": "The work is against my principles"},
+                "decline_reason": "principles"},  # a DeclineReason code
     "shop_logo": {"title": "Shop logo (demo)", "client": "boutique", "skill": LOGO, "platform": "direct",
                   "price": "5,000", "currency": "BDT", "hours_worked": "5", "status": "paid",
                   "started_on": (0, 1), "delivered_on": (0, 3), "closed_on": (0, 5)},

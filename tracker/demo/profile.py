@@ -16,6 +16,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, func, or_, select
 
 from tracker.demo.data import CLIENTS, EXPENSES, GIGS, LEARNING, PAYMENTS, REVIEWS, SKILLS, When
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Expense, Gig, LearningSession, MentorReview, Payment, Skill
 from tracker.ledger.money import HOME_CURRENCY
@@ -77,7 +78,7 @@ def load_demo(session: Session, today: date | None = None) -> dict[str, int]:
                            field="demo")
     if home_currency(session) != HOME_CURRENCY:
         raise InvalidInput("The demo data is in taka; it needs BDT as the home currency.", field="demo")
-    today = today or date.today()
+    today = today or clock.today()
     with writing(session):
         skills = _add(session, [Skill(**skill_values(session, SkillInput(**s), skill_id=None), demo=True)
                                 for s in SKILLS.values()], SKILLS)

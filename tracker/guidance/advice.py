@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlmodel import Session, col, exists, func, select
 
+from tracker.db.contents import is_empty
 from tracker.guidance import N_, Tip
 from tracker.guidance import notes as tips
 from tracker.ledger.models import (
@@ -38,8 +39,7 @@ APPROVED_STAGES = (SkillStage.MENTOR_APPROVED.value, SkillStage.EARNING.value)
 
 def database_is_empty(session: Session) -> bool:
     """Return True when there are no payments, skills and clients yet (a first start)."""
-    return not any(session.exec(select(exists().select_from(model))).one()
-                   for model in (Payment, Skill, Client))
+    return is_empty(session, (Payment, Skill, Client))
 
 
 def needs_onboarding(session: Session) -> bool:

@@ -1,10 +1,11 @@
 """Find every msgid in the code: Babel's Python extractor, plus the field names of refused input.
 
 `make i18n` runs `pybabel extract` with babel.cfg, which names `extract_python` below as the method
-for every .py file, and with the keywords in KEYWORDS: `_`, `N_`, `label`, and the first argument
-of InvalidInput and NotFound (the second of an import's Refusal). An error's `field="client name"`
-is shown translated inside its message ("Please give the {field}."), so a string given as a `field=`
-argument, or as the default of a `field` parameter, is a msgid too; this extractor adds those.
+for every .py file, and with the keywords in KEYWORDS: `_`, `N_`, `ngettext` (singular and plural),
+`label`, and the first argument of InvalidInput and NotFound (the second of an import's Refusal).
+An error's `field="client name"` is shown translated inside its message ("Please give the
+{field}."), so a string given as a `field=` argument, or as the default of a `field` parameter, is a
+msgid too; this extractor adds those.
 tests/test_i18n.py runs the same extraction in-process.
 """
 
@@ -22,10 +23,10 @@ from babel.messages.extract import extract_python as babel_extract_python
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("tracker", "pages")
-METHOD = "tracker.i18n.extract:extract_python"
-KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "label": None, "InvalidInput": (1,),
+KEYWORDS: dict[str, Any] = {"_": None, "N_": None, "ngettext": (1, 2), "label": None, "InvalidInput": (1,),
                             "NotFound": (1,), "Refusal": (2,)}
 FIELD = "field"
+PLURAL = "ngettext"  # the keyword a plural refusal is given as, so that both forms are kept
 Found = tuple[int, str | None, str, list[str]]
 
 
@@ -34,10 +35,25 @@ def extract_python(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options
     source = fileobj.read()
     text = source.decode(options.get("encoding", "utf-8"))
     methods = method_calls(text, set(keywords))
+    plurals = list(plural_refusals(text))
+    taken = {(line, found[2][0]) for found in plurals for line in found[3]}
     for found in babel_extract_python(io.BytesIO(source), keywords, comment_tags, options):
-        if (found[0], found[2]) not in methods:
+        if (found[0], found[2]) not in methods | taken:
             yield found
+    yield from ((found[0], PLURAL, found[2], []) for found in plurals)
     yield from field_names(text)
+
+
+def plural_refusals(source: str) -> Iterator[tuple[int, None, tuple[str, str], list[int]]]:
+    """Yield the (singular, plural) of calls like `InvalidInput("{count} gig…", plural="{count} gigs…")`,
+    with the lines the call spans (where Babel finds the singular alone)."""
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not node.args or not isinstance(node.args[0], ast.Constant):
+            continue
+        plural = next((k.value for k in node.keywords if k.arg == "plural"), None)
+        if isinstance(plural, ast.Constant) and isinstance(plural.value, str):
+            lines = list(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+            yield node.lineno, None, (node.args[0].value, plural.value), lines
 
 
 def method_calls(source: str, names: set[str]) -> set[tuple[int, str]]:
@@ -89,12 +105,15 @@ def method_map(config: Path = ROOT / "babel.cfg") -> list[tuple[str, str]]:
 
 
 def messages(root: Path = ROOT) -> dict[str, list[str]]:
-    """Return every msgid in tracker/ and pages/ with where it is used ('tracker/ui.py:12')."""
+    """Return every msgid in tracker/ and pages/ with where it is used ('tracker/ui.py:12').
+
+    A plural message is listed by its singular msgid, which is its key in the catalogs too.
+    """
     found: dict[str, list[str]] = {}
     for folder in SOURCES:
         for filename, lineno, message, _comments, _context in extract_from_dir(
                 str(root / folder), method_map(), keywords=KEYWORDS):
-            for msgid in message if isinstance(message, tuple) else (message,):
-                if msgid:
-                    found.setdefault(msgid, []).append(f"{folder}/{filename}:{lineno}")
+            msgid = message[0] if isinstance(message, tuple) else message
+            if msgid:
+                found.setdefault(msgid, []).append(f"{folder}/{filename}:{lineno}")
     return found

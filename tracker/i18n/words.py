@@ -7,7 +7,7 @@ tests/test_i18n.py checks that every value of the vocabularies is listed.
 
 from __future__ import annotations
 
-from tracker.i18n import N_
+from tracker.i18n import N_, translate
 
 SKILL_STAGES = (N_("learning"), N_("practising"), N_("mentor-approved"), N_("earning"))
 VERDICTS = (N_("ready"), N_("not yet"))
@@ -25,7 +25,17 @@ SKILL_CATEGORIES = (N_("web design"), N_("AutoCAD"), N_("search engine optimisat
 IMPORT_ROW_KINDS = (N_("payment"), N_("refund"), N_("fee"), N_("expense"), N_("transfer"))
 TABLES = (N_("skill"), N_("learning_session"), N_("mentor_review"), N_("client"), N_("gig"), N_("payment"),
           N_("expense"), N_("goal"), N_("setting"), N_("checklist_item"))
+DECLINE_REASONS = {  # tracker.ledger.models.DeclineReason: code -> what a page shows (S4)
+    "principles": N_("The work is against my principles"),
+    "budget": N_("The budget is too low"),
+    "skill": N_("I do not have the skill for it yet"),
+    "trust": N_("The client does not look trustworthy"),
+    "time": N_("I have no time for it now"),
+}
 DATE_FIELDS = (N_("started date"), N_("due date"), N_("delivered date"), N_("closed date"))  # services/gigs
 
-ALL = (*SKILL_STAGES, *VERDICTS, *PLATFORMS, *PRICINGS, *GIG_STATUSES, *PAYMENT_KINDS, *PAYMENT_STATUSES,
-       *EXPENSE_CATEGORIES, *SKILL_CATEGORIES, *IMPORT_ROW_KINDS, *TABLES, *DATE_FIELDS)
+
+
+def decline_reason_text(stored: str, language: str) -> str:
+    """Return a stored decline reason in the language (a code translated; own words as written)."""
+    return translate(DECLINE_REASONS[stored], language) if stored in DECLINE_REASONS else stored

@@ -27,11 +27,14 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from tracker.db.contents import is_empty
 from tracker.db.engine import migrate, revisions
 from tracker.io import backup_names as names
-from tracker.io.backup import NotEmpty, RestoreResult, backup_bytes, is_empty, restore_backup
+from tracker.io.backup import NotEmpty, RestoreResult, backup_bytes, restore_backup
 from tracker.io.backup_names import NAME, PREFIX, REASONS
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
+from tracker.services.settings import backups_to_keep
 
 DEFAULT_KEEP = 10
 log = logging.getLogger(__name__)
@@ -92,7 +95,7 @@ def new_path(engine: Engine, reason: str, extension: str) -> Path:
     """Return a new, unused file name for a backup taken now."""
     folder = backups_folder(engine)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{PREFIX}{database_name(engine)}-{datetime.now():%Y%m%d-%H%M%S}"
+    stem = f"{PREFIX}{database_name(engine)}-{clock.now():%Y%m%d-%H%M%S}"
     taken = [NAME.match(p.name) for p in folder.glob(f"{stem}-*")]
     last = max((int(m["n"] or 1) for m in taken if m), default=0)  # numbered on: names sort in time order
     return folder / (f"{stem}-{last + 1}-{reason}.{extension}" if last else f"{stem}-{reason}.{extension}")
@@ -132,12 +135,10 @@ def copy_database(engine: Engine, target: Path) -> None:
 def keep_count(engine: Engine) -> int:
     """Return how many automatic backups to keep: the `backups_to_keep` setting, else 10."""
     try:
-        with engine.connect() as connection:
-            value = connection.execute(
-                text("SELECT value FROM setting WHERE key = 'backups_to_keep'")).scalar()
+        with Session(engine) as session:
+            return backups_to_keep(session)
     except DBAPIError:  # a database without the settings table yet
         return DEFAULT_KEEP
-    return int(value) if value is not None and str(value).isdigit() and int(value) > 0 else DEFAULT_KEEP
 
 
 def prune(engine: Engine) -> list[Path]:
@@ -148,27 +149,17 @@ def prune(engine: Engine) -> list[Path]:
     return old
 
 
-def has_rows(engine: Engine) -> bool:
-    """Return True if any table holds a row (read without the models: any schema version)."""
-    with engine.connect() as connection:
-        for table in inspect(connection).get_table_names():
-            if table != "alembic_version" and connection.execute(
-                    text(f'SELECT 1 FROM "{table}" LIMIT 1')).first() is not None:
-                return True
-    return False
-
-
 def backup_before_migration(engine: Engine) -> Path | None:
     """Copy a SQLite database that holds data before its schema changes; return the copy (None: none)."""
-    if sqlite_file(engine) is None or not has_rows(engine):
+    if sqlite_file(engine) is None or is_empty(engine):
         return None
     return save_backup(engine, "before-migration")
 
 
 def daily_backup(engine: Engine, today: date | None = None) -> Path | None:
     """Back up a database with data unless an automatic backup of it was taken today; return the file."""
-    day = today or date.today()
-    if any(b.taken_at.date() == day for b in automatic_backups(engine)) or not has_rows(engine):
+    day = today or clock.today()
+    if any(b.taken_at.date() == day for b in automatic_backups(engine)) or is_empty(engine):
         return None
     try:
         return save_backup(engine, "daily")
@@ -190,7 +181,7 @@ def restore_automatic_backup(*, session: Session, name: str) -> RestoreResult:
 def restore_copy(engine: Engine, path: Path) -> RestoreResult:
     """Replace a SQLite database with a copy taken earlier, then upgrade it; return what it holds."""
     check_copy(path)
-    saved_to = save_backup(engine, "before-restore") if has_rows(engine) else None
+    saved_to = save_backup(engine, "before-restore") if not is_empty(engine) else None
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     target = engine.raw_connection()
     try:

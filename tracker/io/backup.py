@@ -21,9 +21,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, TypeDecorator, func, select, text
+from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, TypeDecorator, select, text
 from sqlmodel import Session
 
+from tracker.db.contents import is_empty
 from tracker.db.engine import current_revision, head_revision
 from tracker.io.text import LINE_END, lines_end_with_lf_alone
 from tracker.ledger.errors import InvalidInput
@@ -98,11 +99,6 @@ def backup_bytes(session: Session) -> bytes:
                     "created_at": utc_now().isoformat(), "tables": entries}
         archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
     return buffer.getvalue()
-
-
-def is_empty(session: Session) -> bool:
-    """Return True if no table holds a row."""
-    return all(session.execute(select(func.count()).select_from(t)).scalar_one() == 0 for t in tables())
 
 
 def save_automatic_backup(session: Session) -> Path:

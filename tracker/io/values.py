@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from tracker.io.rows import ImportRow, Refusal, RowKind
 from tracker.ledger.errors import InvalidInput
-from tracker.ledger.models import PaymentKind, PaymentStatus, Setting
+from tracker.ledger.models import Client, PaymentKind, PaymentStatus
 from tracker.ledger.money import from_minor, normalize_currency, parse_rate
 from tracker.services.common import optional_text, parse_day
 from tracker.services.expenses import ExpenseInput, expense_values
@@ -37,35 +37,14 @@ def missing_rates(rows: list[ImportRow], rates: dict[str, Decimal], home: str) -
                    if r.currency != home and r.rate is None and r.currency not in rates})
 
 
-class SettingsOnce:
-    """A session whose settings are read once: the value builders read the home currency per row."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._settings: dict[str, Setting | None] = {}
-
-    def get(self, model: type, key: Any, **kwargs: Any) -> Any:
-        """Return a record by key; settings come from the first read."""
-        if model is not Setting:
-            return self._session.get(model, key, **kwargs)
-        if key not in self._settings:
-            self._settings[key] = self._session.get(Setting, key)
-        return self._settings[key]
-
-    def __getattr__(self, name: str) -> Any:
-        """Return the wrapped session's attribute."""
-        return getattr(self._session, name)
-
-
 def build_values(session: Session, rows: list[ImportRow], rates: dict[str, Decimal],
                  home: str) -> tuple[list[ImportRow], list[dict[str, Any]], list[Refusal]]:
     """Return (rows kept, their column values, refusals) after checking every row like a form would."""
-    reader = SettingsOnce(session)
     kept, values, refused = [], [], []
     for row in rows:
         try:
-            optional_text(row.client, field="client name", max_length=200)
-            values.append(row_values(reader, row, rates.get(row.currency), home))  # type: ignore[arg-type]
+            optional_text(row.client, field="client name", max_length=Client.name)
+            values.append(row_values(session, row, rates.get(row.currency), home))
             kept.append(row)
         except InvalidInput as err:
             refused.append(Refusal.of(row.number, err, row.ref))

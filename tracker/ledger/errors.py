@@ -10,13 +10,17 @@ class InvalidInput(ValueError):
 
     `message` is an English template (a gettext msgid) with `{name}` placeholders; `params` fill
     it. The UI translates the template first, then fills it, so every message has a Bengali form.
+    A message about a number of things gives its `plural` too, and the number as `count`.
     """
 
-    def __init__(self, message: str, *, field: str | None = None, **params: Any) -> None:
+    def __init__(self, message: str, *, field: str | None = None, plural: str | None = None,
+                 **params: Any) -> None:
         self.message = message
+        self.plural = plural
         self.field = field
         self.params = {"field": field, **params} if field is not None else params
-        super().__init__(message.format(**self.params) if self.params else message)
+        english = plural if plural is not None and self.params["count"] != 1 else message
+        super().__init__(english.format(**self.params) if self.params else english)
 
 
 class NotFound(InvalidInput):

@@ -8,20 +8,17 @@ write time, so that grouping by month is an indexed GROUP BY on every database.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import BigInteger, Index, Integer, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from tracker.ledger.clock import utc_now
+
 # Minor units up to tracker.ledger.money.MAX_MINOR (10**15) need 64 bits: BIGINT on PostgreSQL, whose INTEGER
 # stops at 2,147,483,647 (৳2,14,74,836.47). SQLite's INTEGER is 64 bits already (and stays INTEGER).
 MONEY = BigInteger().with_variant(Integer(), "sqlite")
-
-
-def utc_now() -> datetime:
-    """Return the current time in UTC (SQLModel stores datetimes as UTC)."""
-    return datetime.now(UTC)
 
 
 class SkillStage(StrEnum):
@@ -69,6 +66,16 @@ class GigStatus(StrEnum):
     LOST = "lost"
     DECLINED = "declined"
     CANCELLED = "cancelled"
+
+
+class DeclineReason(StrEnum):
+    """Why work was declined (S4), stored as a code; a person's own words are stored as they wrote them."""
+
+    PRINCIPLES = "principles"
+    BUDGET = "budget"
+    SKILL = "skill"
+    TRUST = "trust"
+    TIME = "time"
 
 
 class PaymentKind(StrEnum):
@@ -282,5 +289,6 @@ class ChecklistItem(SQLModel, table=True):
 
 
 def tables_in_order() -> list[Table]:
-    """Return every table of the models, parents before children (for backup, restore, export)."""
-    return list(SQLModel.metadata.sorted_tables)
+    """Return every table of the models as defined above: parents before children, the order a person
+    reads them in (counts, backup, restore, export); tests/ledger/test_models.py checks the parents."""
+    return list(SQLModel.metadata.tables.values())

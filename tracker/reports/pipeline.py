@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, case, exists
 from sqlmodel import Session, col, func, select
 
 from tracker.i18n import translate
+from tracker.i18n.words import decline_reason_text
 from tracker.ledger.models import Client, Gig, GigStatus, Payment, PaymentKind, PaymentStatus, Pricing, Skill
 from tracker.ledger.money import amount_text, format_money
 from tracker.reports.learning import hours_text
@@ -179,7 +180,7 @@ def gigs_table(session: Session, status: str | None = None, limit: int = LIST_LI
           "hours": hours_text(g.minutes_worked, places=2),
           "value": format_money(int(value), g.currency, bengali_digits=bengali),
           "started": g.started_on, "due": g.due_on, "delivered": g.delivered_on,
-          "closed": g.closed_on, "reason": g.decline_reason}
+          "closed": g.closed_on, "reason": decline_reason_text(g.decline_reason, language)}
          for g, client, skill, value in rows],
         columns=GIG_COLUMNS,
     )

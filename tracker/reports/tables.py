@@ -4,27 +4,13 @@ from __future__ import annotations
 
 from sqlmodel import Session, func, select
 
-from tracker.ledger.models import (
-    ChecklistItem,
-    Client,
-    Expense,
-    Gig,
-    Goal,
-    LearningSession,
-    MentorReview,
-    Payment,
-    Setting,
-    Skill,
-)
-
-TABLES = (Skill, LearningSession, MentorReview, Client, Gig, Payment, Expense, Goal, Setting,
-          ChecklistItem)
+from tracker.ledger.models import Payment, tables_in_order
 
 
 def record_counts(session: Session) -> dict[str, int]:
     """Return how many rows each table holds, by table name."""
-    return {model.__tablename__: session.exec(select(func.count()).select_from(model)).one()
-            for model in TABLES}
+    return {table.name: session.exec(select(func.count()).select_from(table)).one()
+            for table in tables_in_order()}
 
 
 def months_with_payments(session: Session) -> list[str]:

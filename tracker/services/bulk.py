@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, col, select
 
-from tracker.io.values import SettingsOnce
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Expense, Gig, LearningSession, Payment, Skill
 from tracker.services.clients import ClientInput, client_values
@@ -79,13 +78,12 @@ def unique_names(data: Sequence[Any], field: str, message: str) -> None:
 def _add(session: Session, model: type[SQLModel], data: Sequence[Item],
          values: Callable[[Any, Item], dict[str, Any]]) -> list[int]:
     """Check every input, then insert them all in one transaction; return the new ids in order."""
-    reader = SettingsOnce(session)
     defaults = {name: field.get_default(call_default_factory=True)
                 for name, field in model.model_fields.items() if name != "id" and not field.is_required()}
     rows = []
     for number, item in enumerate(data, start=1):
         try:
-            rows.append({**defaults, **values(reader, item)})
+            rows.append({**defaults, **values(session, item)})
         except InvalidInput as err:
             raise InvalidInput("Record {number} was refused: {reason}", field=err.field, number=number,
                                reason=str(err)) from err

@@ -6,9 +6,10 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import CHECKLIST_KEYS, ChecklistItem
-from tracker.services.common import optional_text, remove, replace_fields
+from tracker.services.common import optional_text, replace_fields
 
 
 def checklist(session: Session) -> list[ChecklistItem]:
@@ -22,15 +23,8 @@ def set_checklist_item(*, session: Session, key: str, done: bool, note: str = ""
     """Tick or untick one item (and keep a note); return it."""
     if key not in CHECKLIST_KEYS:
         raise InvalidInput("There is no checklist item “{key}”.", field="checklist", key=key)
-    clean_note = optional_text(note, field="note", max_length=2000)
+    clean_note = optional_text(note, field="note", max_length=ChecklistItem.note)
     item = session.exec(select(ChecklistItem).where(ChecklistItem.key == key)).first()
     item = item or ChecklistItem(key=key)
-    done_on = (item.done_on or today or date.today()) if done else None
+    done_on = (item.done_on or today or clock.today()) if done else None
     return replace_fields(session, item, {"done": done, "done_on": done_on, "note": clean_note})
-
-
-def delete_checklist_item(*, session: Session, key: str) -> None:
-    """Forget what was said about one item (it shows unticked again)."""
-    item = session.exec(select(ChecklistItem).where(ChecklistItem.key == key)).first()
-    if item is not None:
-        remove(session, item)

@@ -69,7 +69,7 @@ def input_of(client: Client) -> ClientInput:
 
 def client_values(session: Session, data: ClientInput, *, client_id: int | None) -> dict[str, Any]:
     """Return checked column values; refuse a name another client already has."""
-    name = required_text(data.name, field="client name", max_length=200)
+    name = required_text(data.name, field="client name", max_length=Client.name)
     same = select(Client.id).where(func.lower(Client.name) == name.lower())
     if client_id is not None:
         same = same.where(col(Client.id) != client_id)
@@ -78,9 +78,9 @@ def client_values(session: Session, data: ClientInput, *, client_id: int | None)
                            name=name)
     return {
         "name": name, "platform": choice(data.platform, Platform, field="platform"),
-        "country": optional_text(data.country, field="country", max_length=80),
+        "country": optional_text(data.country, field="country", max_length=Client.country),
         "payment_verified": bool(data.payment_verified),
-        "notes": optional_text(data.notes, field="notes", max_length=4000),
+        "notes": optional_text(data.notes, field="notes", max_length=Client.notes),
         "archived": bool(data.archived),
         "asks_upfront": bool(data.asks_upfront),
     }

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, SQLModel
@@ -43,7 +43,7 @@ def parse_day(value: date | str | None, *, field: str = "date", required: bool =
     return value
 
 
-def required_text(value: str | None, *, field: str, max_length: int) -> str:
+def required_text(value: str | None, *, field: str, max_length: int | Any) -> str:
     """Return stripped text, refusing empty or too long text."""
     text = (value or "").strip()
     if not text:
@@ -51,9 +51,14 @@ def required_text(value: str | None, *, field: str, max_length: int) -> str:
     return optional_text(text, field=field, max_length=max_length)
 
 
-def optional_text(value: str | None, *, field: str, max_length: int) -> str:
-    """Return stripped text (possibly empty), refusing text over the length limit."""
+def optional_text(value: str | None, *, field: str, max_length: int | Any) -> str:
+    """Return stripped text (possibly empty), refusing text over the length limit.
+
+    The limit is a number, or a model's column (`Gig.title`), whose own max_length applies.
+    """
     text = (value or "").strip()
+    if not isinstance(max_length, int):
+        max_length = int(max_length.type.length)
     if len(text) > max_length:
         raise InvalidInput("The {field} is too long: at most {limit} characters.", field=field,
                            limit=max_length)

@@ -78,7 +78,8 @@ def expense_values(session: Session, data: ExpenseInput) -> dict[str, Any]:
         "rate": rate_to_text(rate),
         "amount_home_minor": convert(amount, currency, rate, home),
         "category": choice(data.category, ExpenseCategory, field="category"),
-        "source": optional_text(data.source, field="source", max_length=20) or MANUAL_SOURCE,
-        "external_ref": optional_text(data.external_ref, field="reference", max_length=120) or None,
-        "note": optional_text(data.note, field="note", max_length=2000),
+        "source": optional_text(data.source, field="source", max_length=Expense.source) or MANUAL_SOURCE,
+        "external_ref": optional_text(data.external_ref, field="reference",
+                                      max_length=Expense.external_ref) or None,
+        "note": optional_text(data.note, field="note", max_length=Expense.note),
     }

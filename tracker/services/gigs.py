@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from sqlmodel import Session, SQLModel, func, select
 
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Gig, GigStatus, Payment, Platform, Pricing, Skill
 from tracker.ledger.money import from_minor, normalize_currency, parse_amount, parse_decimal
@@ -63,8 +64,9 @@ def delete_gig(*, session: Session, gig_id: int,
     gig = existing(session, Gig, gig_id, field="gig")
     title, linked = gig.title, list(session.exec(select(Payment).where(Payment.gig_id == gig_id)).all())
     if linked and payments == "refuse":
-        raise InvalidInput("This gig has {count} payments. Choose whether to keep them (without "
-                           "the gig) or delete them too.", field="gig", count=len(linked))
+        raise InvalidInput("This gig has {count} payment. Choose whether to keep it (without the gig) "
+                           "or delete it too.", plural="This gig has {count} payments. Choose whether to "
+                           "keep them (without the gig) or delete them too.", field="gig", count=len(linked))
     with writing(session):
         for payment in linked:
             if payments == "delete":
@@ -90,7 +92,7 @@ def move_gig(*, session: Session, gig_id: int, status: str, reason: str = "",
     """
     gig = existing(session, Gig, gig_id, field="gig")
     data = input_of(gig)
-    day = today or date.today()
+    day = today or clock.today()
     data.status = choice(status, GigStatus, field="status")
     data.decline_reason = reason if data.status == GigStatus.DECLINED.value else ""
     if hours_worked is not None:
@@ -123,7 +125,7 @@ def gig_values(session: Session, data: GigInput) -> dict[str, Any]:
     """Return the checked column values for a gig, or raise InvalidInput."""
     currency = normalize_currency(data.currency)
     status = choice(data.status, GigStatus, field="status")
-    reason = optional_text(data.decline_reason, field="reason", max_length=2000)
+    reason = optional_text(data.decline_reason, field="reason", max_length=Gig.decline_reason)
     if status == GigStatus.DECLINED.value and not reason:
         raise InvalidInput("Say why you declined this work; it helps you decide next time.",
                            field="reason")
@@ -133,7 +135,7 @@ def gig_values(session: Session, data: GigInput) -> dict[str, Any]:
     if days["started_on"] and days["delivered_on"] and days["delivered_on"] < days["started_on"]:
         raise InvalidInput("The delivery date is before the start date.", field="delivered date")
     return {
-        "title": required_text(data.title, field="gig title", max_length=300),
+        "title": required_text(data.title, field="gig title", max_length=Gig.title),
         "client_id": optional_ref(session, Client, data.client_id, field="client"),
         "skill_id": optional_ref(session, Skill, data.skill_id, field="skill"),
         "platform": choice(data.platform, Platform, field="platform"),
@@ -141,7 +143,7 @@ def gig_values(session: Session, data: GigInput) -> dict[str, Any]:
         "price_minor": parse_amount(data.price or "0", currency, field="price", allow_zero=True),
         "currency": currency, "minutes_worked": hours_to_minutes(data.hours_worked),
         "status": status, **days, "decline_reason": reason,
-        "note": optional_text(data.note, field="note", max_length=4000),
+        "note": optional_text(data.note, field="note", max_length=Gig.note),
     }
 
 

@@ -161,9 +161,10 @@ def counted_payment_values(session: Session, data: PaymentFacts, day: date, curr
         "net_home_minor": gross_home - fees_home,
         "status": choice(data.status, PaymentStatus, field="status"),
         "client_id": client_id, "gig_id": gig_id, "platform": platform,
-        "source": optional_text(data.source, field="source", max_length=20) or MANUAL_SOURCE,
-        "external_ref": optional_text(data.external_ref, field="reference", max_length=120) or None,
-        "note": optional_text(data.note, field="note", max_length=2000),
+        "source": optional_text(data.source, field="source", max_length=Payment.source) or MANUAL_SOURCE,
+        "external_ref": optional_text(data.external_ref, field="reference",
+                                      max_length=Payment.external_ref) or None,
+        "note": optional_text(data.note, field="note", max_length=Payment.note),
     }
 
 

@@ -70,7 +70,8 @@ def delete_skill(*, session: Session, skill_id: int,
     skill = existing(session, Skill, skill_id, field="skill")
     gigs = session.exec(select(func.count()).where(Gig.skill_id == skill_id)).one()
     if gigs:
-        raise InvalidInput("{count} gigs use the skill “{name}”. Change their skill first.",
+        raise InvalidInput("{count} gig uses the skill “{name}”. Change its skill first.",
+                           plural="{count} gigs use the skill “{name}”. Change their skill first.",
                            field="skill", count=gigs, name=skill.name)
     sessions = list(session.exec(select(LearningSession).where(LearningSession.skill_id == skill_id)))
     reviews = list(session.exec(select(MentorReview).where(MentorReview.skill_id == skill_id)))
@@ -87,7 +88,7 @@ def delete_skill(*, session: Session, skill_id: int,
 
 def skill_values(session: Session, data: SkillInput, *, skill_id: int | None) -> dict[str, Any]:
     """Return checked column values; refuse a name another skill already has."""
-    name = required_text(data.name, field="skill name", max_length=120)
+    name = required_text(data.name, field="skill name", max_length=Skill.name)
     same = select(Skill.id).where(func.lower(Skill.name) == name.lower())
     if skill_id is not None:
         same = same.where(col(Skill.id) != skill_id)
@@ -95,9 +96,9 @@ def skill_values(session: Session, data: SkillInput, *, skill_id: int | None) ->
         raise InvalidInput("You have a skill called “{name}” already.", field="skill name",
                            name=name)
     return {"name": name,
-            "category": required_text(data.category, field="category", max_length=80),
+            "category": required_text(data.category, field="category", max_length=Skill.category),
             "stage": choice(data.stage, SkillStage, field="stage"),
-            "note": optional_text(data.note, field="note", max_length=2000)}
+            "note": optional_text(data.note, field="note", max_length=Skill.note)}
 
 
 def log_learning(*, session: Session, data: LearningInput) -> LearningSession:
@@ -125,7 +126,7 @@ def learning_values(session: Session, data: LearningInput) -> dict[str, Any]:
                            most=MAX_MINUTES_A_DAY)
     return {"skill_id": existing(session, Skill, data.skill_id, field="skill").id,
             "learned_on": parse_day(data.learned_on, field="date"), "minutes": minutes,
-            "note": optional_text(data.note, field="note", max_length=2000)}
+            "note": optional_text(data.note, field="note", max_length=LearningSession.note)}
 
 
 def add_review(*, session: Session, data: ReviewInput) -> MentorReview:
@@ -158,6 +159,6 @@ def review_values(session: Session, data: ReviewInput) -> dict[str, Any]:
     """Return checked values for a mentor review."""
     return {"skill_id": existing(session, Skill, data.skill_id, field="skill").id,
             "reviewed_on": parse_day(data.reviewed_on, field="date"),
-            "reviewer": required_text(data.reviewer, field="reviewer", max_length=120),
+            "reviewer": required_text(data.reviewer, field="reviewer", max_length=MentorReview.reviewer),
             "verdict": choice(data.verdict, Verdict, field="verdict"),
-            "notes": optional_text(data.notes, field="notes", max_length=4000)}
+            "notes": optional_text(data.notes, field="notes", max_length=MentorReview.notes)}

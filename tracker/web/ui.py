@@ -22,8 +22,9 @@ from tracker.db.config import load_config
 from tracker.db.engine import get_engine, run_write
 from tracker.guidance import CHECKLIST_LABELS, Tip
 from tracker.guidance import advice as situations
-from tracker.i18n import DEFAULT_LANGUAGE, N_, WORD_PARAMS, fill, translate
+from tracker.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, WORD_PARAMS, fill, translate, translate_plural
 from tracker.io.autobackup import daily_backup
+from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import format_money, format_percent, known_currencies
 from tracker.present import format_day, format_month, format_number, with_days
@@ -31,7 +32,6 @@ from tracker.reports import month as reports
 from tracker.reports.choices import Choice, client_choices
 from tracker.services import checklist, settings
 from tracker.services.common import month_of
-from tracker.services.settings import LANGUAGES
 
 R = TypeVar("R")
 _THIS_RUN = "_tracker_this_run"  # where this_run() keeps its dict, on Streamlit's run context
@@ -93,6 +93,11 @@ def _chosen_language() -> str:
 def _(message: str) -> str:
     """Return a message in the person's language."""
     return translate(message, language())
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Return the form of a message for a count, in the person's language."""
+    return translate_plural(singular, plural, count, language())
 
 
 @st.cache_resource(show_spinner=False)
@@ -287,7 +292,7 @@ def show_error(err: InvalidInput) -> None:
     """Show a refused input's message in the person's language."""
     params = {name: plain(value) if isinstance(value, str) and name not in WORD_PARAMS else value
               for name, value in err.params.items()}  # word params are msgids from the code, not typed
-    st.error(fill(err.message, params, _), icon=":material/error:")
+    st.error(fill(err.message, params, _, err.plural, ngettext), icon=":material/error:")
 
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -343,7 +348,7 @@ def currency_options() -> list[str]:
 
 def this_month() -> str:
     """Return the current month as 'YYYY-MM'."""
-    return month_of(date.today())
+    return month_of(clock.today())
 
 
 def navigation() -> Any:
@@ -433,7 +438,7 @@ def chart(builder: Callable[..., Any], *args: Any, key: str | None = None) -> No
 
 def today() -> date:
     """Return today's date (one place, so that pages agree)."""
-    return date.today()
+    return clock.today()
 
 
 def advice(tip: Tip, kind: str = "info") -> None:

@@ -1,0 +1,18 @@
+"""Checks every service shares: text limits come from the model's columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.ledger.errors import InvalidInput
+from tracker.ledger.models import Gig, Setting
+from tracker.services.common import optional_text
+
+
+def test_a_columns_limit_is_the_models_own() -> None:
+    """Services pass the column (max_length=Gig.title): the model's max_length is the one limit."""
+    assert optional_text("x" * 300, field="gig title", max_length=Gig.title) == "x" * 300
+    with pytest.raises(InvalidInput) as refused:
+        optional_text("x" * 301, field="gig title", max_length=Gig.title)
+    assert refused.value.params["limit"] == 300
+    assert optional_text(" 400 ", field="setting", max_length=Setting.value) == "400"
