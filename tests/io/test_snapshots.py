@@ -70,8 +70,8 @@ def fill(session: Session) -> None:
     for table in tables_in_order():
         for column in table.columns:
             if isinstance(getattr(column.type, "impl", column.type), DateTime):
-                session.execute(text(f"UPDATE {table.name} SET {column.name} = CASE WHEN id % 2 = 0 "
-                                     f"THEN '{TIMES[0]}' ELSE '{TIMES[1]}' END WHERE {column.name} IS NOT NULL"))
+                session.execute(text(f"UPDATE {table.name} SET {column.name} = CASE WHEN id % 2 = 0 THEN "
+                                     f"'{TIMES[0]}' ELSE '{TIMES[1]}' END WHERE {column.name} IS NOT NULL"))
     session.commit()
 
 

@@ -7,6 +7,8 @@ text with a lone CR ("a\rb", from an old Mac file) is quoted too, and no reader 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LINE_END = "\r\n"
 
@@ -30,6 +32,14 @@ def harmless(text: str | None) -> str:
     """
     text = text or ""
     return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
+
+
+RISKY_START = frozenset("".join(FORMULA_START) + "'")  # text starting otherwise is harmless as it is
+
+
+def harmless_column(texts: Iterable[str | None]) -> list[str]:
+    """Return `harmless` of each text (None gives ''), checking only the texts that could need it."""
+    return ["" if t is None else harmless(t) if t[:1] in RISKY_START else t for t in texts]
 
 
 def unharmless(text: str | None) -> str:

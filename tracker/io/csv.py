@@ -1,0 +1,85 @@
+"""The one CSV writer of the export and the backup, and the column formatting of exported cells.
+
+Written with Python's csv module: a field is quoted only when it holds a comma, a double quote, CR
+or LF, and lines end with CR LF (tracker.io.text.LINE_END), so a lone CR inside a text is quoted
+and kept. Export files are UTF-8 with a byte-order mark (Excel then shows Bengali names); backup
+files are plain UTF-8. Cells are formatted a column at a time (amounts with numpy's string
+functions), which for 200,000 payments is a fraction of the time of a call per cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from tracker.io.text import LINE_END
+from tracker.ledger.money import amount_text, exponent
+
+LARGEST = 2**62  # amounts beyond this do not fit numpy's integers: each goes through amount_text
+
+
+def csv_file(columns: Mapping[str, Sequence[Any]], *, order: Sequence[int] | None = None,
+             byte_order_mark: bool = True) -> bytes:
+    """Return equally long columns as a CSV file's bytes: the names, then one line per row.
+
+    `order`, if given, lists the rows' positions in the order they are written.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=LINE_END)
+    writer.writerow(columns)
+    rows = zip(*columns.values(), strict=True)
+    if order is not None:
+        every = list(rows)
+        rows = map(every.__getitem__, order)  # type: ignore[assignment]
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig" if byte_order_mark else "utf-8")
+
+
+def amount_column(minors: Sequence[Any], currencies: Sequence[str]) -> list[str]:
+    """Return `amount_text` of each amount in its currency ('' for None), a column at a time."""
+    if not minors:
+        return []
+    known = [0 if m is None else m for m in minors] if None in minors else minors
+    try:
+        numbers = np.array(known, dtype=np.int64)
+    except (OverflowError, TypeError, ValueError):
+        numbers = None
+    if numbers is None or numbers.dtype != np.int64 or np.abs(numbers).max() >= LARGEST:
+        return ["" if m is None else amount_text(m, c) for m, c in zip(minors, currencies, strict=True)]
+    places = decimals(currencies)
+    if len(places) == 1:
+        texts = decimal_texts(numbers, next(iter(places)))
+    else:
+        texts = np.empty(len(numbers), dtype=object)
+        for shift, rows in places.items():
+            texts[rows] = decimal_texts(numbers[rows], shift)
+    if known is not minors:
+        texts[[m is None for m in minors]] = ""
+    return texts.tolist()  # type: ignore[no-any-return]
+
+
+def decimals(currencies: Sequence[str]) -> dict[int, Any]:
+    """Return the rows of each number of decimals (the currency's exponent): all rows (a slice) if one."""
+    codes = set(currencies)
+    shifts = {code: exponent(code) for code in codes}
+    if len(set(shifts.values())) == 1:
+        return {next(iter(shifts.values())): slice(None)}
+    each = np.fromiter(map(shifts.__getitem__, currencies), dtype=np.int64, count=len(currencies))
+    return {int(shift): each == shift for shift in np.unique(each)}
+
+
+def decimal_texts(numbers: np.ndarray, places: int) -> np.ndarray:
+    """Return minor units as exact decimal texts with a fixed number of decimals ('-12.05', '1500').
+
+    Each different amount is written once.
+    """
+    amounts, where = np.unique(numbers, return_inverse=True)
+    whole, part = np.divmod(np.abs(amounts), 10**places)
+    texts = np.strings.add(np.where(amounts < 0, "-", ""), whole.astype(str))
+    if places:
+        texts = np.strings.add(np.strings.add(texts, "."), np.strings.zfill(part.astype(str), places))
+    return texts.astype(object)[where]  # type: ignore[no-any-return]
