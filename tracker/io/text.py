@@ -7,7 +7,7 @@ text with a lone CR ("a\rb", from an old Mac file) is quoted too, and no reader 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LINE_END = "\r\n"
@@ -37,8 +37,13 @@ def harmless(text: str | None) -> str:
 RISKY_START = frozenset("".join(FORMULA_START) + "'")  # text starting otherwise is harmless as it is
 
 
-def harmless_column(texts: Iterable[str | None]) -> list[str]:
-    """Return `harmless` of each text (None gives ''), checking only the texts that could need it."""
+def harmless_column(texts: Sequence[str | None]) -> list[str]:
+    """Return `harmless` of each text (None gives ''), checking only the texts that could need it.
+
+    A column whose different texts all start harmlessly (most: kinds, statuses, months) is kept as it is.
+    """
+    if all(t is not None and t[:1] not in RISKY_START for t in set(texts)):
+        return list(texts)  # type: ignore[arg-type]
     return ["" if t is None else harmless(t) if t[:1] in RISKY_START else t for t in texts]
 
 
