@@ -20,6 +20,7 @@ from sqlmodel import Session
 from tracker.io.backup import backup_bytes
 from tracker.io.tables_csv import export_files
 from tracker.ledger.models import tables_in_order
+from tracker.services import skills
 from tracker.services.checklist import set_checklist_item
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
@@ -27,14 +28,6 @@ from tracker.services.gigs import GigInput, create_gig
 from tracker.services.goals import set_goal
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.settings import set_setting
-from tracker.services.skills import (
-    LearningInput,
-    ReviewInput,
-    SkillInput,
-    add_review,
-    create_skill,
-    log_learning,
-)
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
@@ -45,11 +38,12 @@ TIMES = ["2026-08-01 10:00:00.000000", "2026-08-02 11:30:15.250000"]
 
 def fill(session: Session) -> None:
     """Put a little of everything into the database: odd texts, five currencies, fixed days and times."""
-    skill = create_skill(session=session, data=SkillInput(name="=Skill, \"x\"", category="-cat"))
-    log_learning(session=session, data=LearningInput(skill_id=skill.id, learned_on="2026-07-30",
-                                                     minutes="45", note="@home"))
-    add_review(session=session, data=ReviewInput(skill_id=skill.id, reviewed_on="2026-08-20",
-                                                 reviewer="Rina, mentor", verdict="ready", notes="+ good"))
+    skill = skills.create_skill(session=session, data=skills.SkillInput(name='=Skill, "x"', category="-cat"))
+    skills.log_learning(session=session, data=skills.LearningInput(
+        skill_id=skill.id, learned_on="2026-07-30", minutes="45", note="@home"))
+    skills.add_review(session=session, data=skills.ReviewInput(
+        skill_id=skill.id, reviewed_on="2026-08-20", reviewer="Rina, mentor", verdict="ready",
+        notes="+ good"))
     set_goal(session=session, target="100000", valid_from="2026-08")
     set_checklist_item(session=session, key="computer", done=True, note="=laptop", today=date(2026, 7, 1))
     set_setting(session=session, key="backups_to_keep", value="5")

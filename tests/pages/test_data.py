@@ -151,7 +151,8 @@ def test_restore_into_an_empty_database_and_a_damaged_file(open_page: Open, fill
     assert not [b for b in at.button if b.key == "restore_go"]
 
 
-def test_every_csv_file_is_prepared_with_a_progress_bar_then_offered(open_page: Open, filled: Session) -> None:
+def test_every_csv_file_is_prepared_with_a_progress_bar_then_offered(open_page: Open,
+                                                                     filled: Session) -> None:
     at = open_page("data")
     at.button(key="export_all").click().run()
     assert_clean(at)
