@@ -390,8 +390,8 @@ def test_any_text_is_exported_read_back_and_restored_exactly(migrated_template: 
     backup restores every row exactly."""
     from tests.io.helpers import one_row_everywhere
     from tracker.io.backup import backup_bytes, restore_backup
+    from tracker.io.csv import unharmless
     from tracker.io.tables_csv import export_files
-    from tracker.io.text import unharmless
     from tracker.ledger.models import tables_in_order
 
     event("has a CR" if "\r" in text else "no CR")

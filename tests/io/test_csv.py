@@ -24,12 +24,12 @@ from tests.io.helpers import OWN_WORDS, one_row_everywhere
 from tracker.db.engine import open_session
 from tracker.io import backup
 from tracker.io import csv as csv_writer
+from tracker.io.csv import harmless, lines_end_with_lf_alone, unharmless
 from tracker.io.csvread import read_sheet
 from tracker.io.export import PAYMENT_COLUMNS, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files, table_csv
-from tracker.io.text import harmless, lines_end_with_lf_alone, unharmless
 from tracker.ledger.models import Client, Expense, Gig, Payment, Skill, tables_in_order
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense

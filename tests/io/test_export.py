@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from tests.io.helpers import rows_of
+from tracker.io.csv import harmless
 from tracker.io.export import PAYMENT_COLUMNS, payments_csv
-from tracker.io.text import harmless
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.payments import PaymentInput, create_payment
 

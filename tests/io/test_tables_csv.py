@@ -20,11 +20,11 @@ from sqlmodel import Session, SQLModel
 
 from tests.databases import sqlite_only
 from tests.io.helpers import OWN_WORDS, one_row_everywhere, rows_of
+from tracker.io.csv import harmless
 from tracker.io.export import monthly_summary_csv, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files, export_zip, table_csv, write_export
-from tracker.io.text import harmless
 from tracker.ledger.models import Client, tables_in_order
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig

@@ -25,8 +25,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, TypeDeco
 from sqlmodel import Session
 
 from tracker.db.engine import current_revision, head_revision
-from tracker.io.csv import csv_file
-from tracker.io.text import lines_end_with_lf_alone
+from tracker.io.csv import csv_file, lines_end_with_lf_alone
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import tables_in_order as tables
 from tracker.ledger.models import utc_now

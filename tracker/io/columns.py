@@ -17,8 +17,7 @@ from typing import Any
 from sqlalchemy import Boolean, Column, DateTime, Table, select
 from sqlmodel import Session, col
 
-from tracker.io.csv import amount_column
-from tracker.io.text import harmless, harmless_column
+from tracker.io.csv import amount_column, harmless, harmless_column
 
 DATED = {"payment": "paid_on", "expense": "spent_on", "learning_session": "learned_on",
          "mentor_review": "reviewed_on"}

@@ -1,10 +1,13 @@
-"""The one CSV writer of the export and the backup, and the column formatting of exported cells.
+"""The one CSV writer of the export and the backup, the one formula guard, and the column formatting
+of exported cells.
 
 Written with Python's csv module: a field is quoted only when it holds a comma, a double quote, CR
-or LF, and lines end with CR LF (tracker.io.text.LINE_END), so a lone CR inside a text is quoted
-and kept. Export files are UTF-8 with a byte-order mark (Excel then shows Bengali names); backup
-files are plain UTF-8. Cells are formatted a column at a time (amounts with numpy's string
-functions), which for 200,000 payments is a fraction of the time of a call per cell.
+or LF, and lines end with CR LF (RFC 4180's line end), so a lone CR inside a text ("a\rb", from an
+old Mac file) is quoted and kept, and no reader breaks its row. Text cells a spreadsheet could run
+as a formula get a leading ' (`harmless`); importing takes it off again (`unharmless`). Export files
+are UTF-8 with a byte-order mark (Excel then shows Bengali names); backup files are plain UTF-8.
+Cells are formatted a column at a time (amounts with numpy's string functions), which for 200,000
+payments is a fraction of the time of a call per cell.
 """
 
 from __future__ import annotations
@@ -16,8 +19,53 @@ from typing import Any
 
 import numpy as np
 
-from tracker.io.text import LINE_END
 from tracker.ledger.money import amount_text, exponent
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LINE_END = "\r\n"
+
+
+def lines_end_with_lf_alone(data: str | bytes) -> bool:
+    """Return True if the first line break of a file is LF with no CR before it.
+
+    Such a file was written before the app's CSV files ended lines with CR LF, when a lone CR in a
+    text was not quoted: in it, a CR is part of a text, not a line end.
+    """
+    line_feed, carriage_return = ("\n", "\r") if isinstance(data, str) else (b"\n", b"\r")
+    end = data.find(line_feed)  # type: ignore[arg-type]
+    return end >= 0 and data.find(carriage_return, 0, end) < 0  # type: ignore[arg-type]
+
+
+def harmless(text: str | None) -> str:
+    """Return text that a spreadsheet will not run as a formula (a leading ' is added).
+
+    Text that already starts with ' followed by a formula character gets one more ', so that
+    `unharmless` always gives the original back.
+    """
+    text = text or ""
+    return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
+
+
+RISKY_START = frozenset("".join(FORMULA_START) + "'")  # text starting otherwise is harmless as it is
+
+
+def harmless_column(texts: Sequence[str | None]) -> list[str]:
+    """Return `harmless` of each text (None gives ''), checking only the texts that could need it.
+
+    A column whose different texts all start harmlessly (most: kinds, statuses, months) is kept as it is.
+    """
+    if all(t is not None and t[:1] not in RISKY_START for t in set(texts)):
+        return list(texts)  # type: ignore[arg-type]
+    return ["" if t is None else harmless(t) if t[:1] in RISKY_START else t for t in texts]
+
+
+def unharmless(text: str | None) -> str:
+    """Return the original text of a cell that `harmless` may have changed."""
+    text = text or ""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_START):
+        return text[1:]
+    return text
+
 
 LARGEST = 2**62  # amounts beyond this do not fit numpy's integers: each goes through amount_text
 

@@ -16,8 +16,7 @@ from sqlalchemy import func, select, union_all
 from sqlmodel import Session
 
 from tracker.io.columns import Columns, table_columns, within
-from tracker.io.csv import csv_file
-from tracker.io.text import harmless
+from tracker.io.csv import csv_file, harmless
 from tracker.ledger.models import Client, Expense, Gig, Payment, Skill
 from tracker.ledger.money import amount_text
 from tracker.reports.month import month_summary, months_between
