@@ -266,3 +266,21 @@ def test_a_file_written_before_cr_lf_is_told_by_its_first_line_break(content: st
     """One rule for the importer (text) and the restore (bytes): the first line break is LF, no CR before."""
     assert lines_end_with_lf_alone(content) is lf_alone
     assert lines_end_with_lf_alone(content.encode("utf-8")) is lf_alone
+
+
+def test_amounts_are_written_a_column_at_a_time_as_amount_text_writes_each() -> None:
+    import random
+
+    from tracker.io.csv import amount_column
+    from tracker.ledger.money import amount_text
+
+    rng = random.Random(15)
+    currencies = ["USD", "BDT", "JPY", "KWD", "EUR"]
+    minors = [rng.choice([rng.randint(-10**15, 10**15), rng.randint(-999, 999), 0, 5, -5, None])
+              for _ in range(5000)]
+    codes = [rng.choice(currencies) for _ in minors]
+    expected = ["" if m is None else amount_text(m, c) for m, c in zip(minors, codes, strict=True)]
+    assert amount_column(minors, codes) == expected
+    assert amount_column([10**20, -10**20, None], ["USD"] * 3) == ["1000000000000000000.00",
+                                                                   "-1000000000000000000.00", ""]
+    assert amount_column([], []) == [] and amount_column([None], ["BDT"]) == [""]

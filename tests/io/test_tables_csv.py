@@ -249,3 +249,11 @@ def test_days_and_times_stored_as_numbers_are_written_and_ordered_as_sqlite_orde
     assert detailed == ["3,20260804", "1,2026-08-01", "2,2026-08-02"]
     assert [r["created_at"] for r in rows_of(files["payment.csv"])][:2] == ["2026-08-01T10:00:00+00:00",
                                                                           "20260801"]
+
+
+def test_a_date_range_gives_the_whole_figures_of_each_month_it_touches(session: Session) -> None:
+    """The summary's months are the Dashboard's (tracker.reports.month.month_summary), not parts of them."""
+    upwork(session)
+    whole = rows_of(export_files(session)["monthly_summary.csv"])[1]
+    [august] = rows_of(export_files(session, date(2026, 8, 15), date(2026, 8, 31))["monthly_summary.csv"])
+    assert august == whole and august["net"] == "146761.20"
