@@ -15,11 +15,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from tracker.ledger.money import amount_text, exponent
+
+if TYPE_CHECKING:
+    import numpy as np
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LINE_END = "\r\n"
@@ -89,6 +90,8 @@ def csv_file(columns: Mapping[str, Sequence[Any]], *, order: Sequence[int] | Non
 
 def amount_column(minors: Sequence[Any], currencies: Sequence[str]) -> list[str]:
     """Return `amount_text` of each amount in its currency ('' for None), a column at a time."""
+    import numpy as np  # loaded when amounts are written, not at every start
+
     if not minors:
         return []
     known = [0 if m is None else m for m in minors] if None in minors else minors
@@ -112,6 +115,8 @@ def amount_column(minors: Sequence[Any], currencies: Sequence[str]) -> list[str]
 
 def decimals(currencies: Sequence[str]) -> dict[int, Any]:
     """Return the rows of each number of decimals (the currency's exponent): all rows (a slice) if one."""
+    import numpy as np
+
     codes = set(currencies)
     shifts = {code: exponent(code) for code in codes}
     if len(set(shifts.values())) == 1:
@@ -125,6 +130,8 @@ def decimal_texts(numbers: np.ndarray, places: int) -> np.ndarray:
 
     Each different amount is written once.
     """
+    import numpy as np
+
     amounts, where = np.unique(numbers, return_inverse=True)
     whole, part = np.divmod(np.abs(amounts), 10**places)
     texts = np.strings.add(np.where(amounts < 0, "-", ""), whole.astype(str))
