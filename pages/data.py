@@ -10,13 +10,13 @@ from tracker.db.contents import is_empty
 from tracker.i18n import N_
 from tracker.io.autobackup import backups_place, list_backups, restore_automatic_backup
 from tracker.io.backup import RestoreResult, backup_bytes, read_backup, restore_backup
-from tracker.io.export import payments_csv
+from tracker.io.export import monthly_summary_csv, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.importers import CHOICES
 from tracker.io.importers import mapped as mapped_format
 from tracker.io.plan import ImportOptions, ImportPlan, plan_import
 from tracker.io.preview import counts, refused_frame, rows_frame
-from tracker.io.tables_csv import monthly_summary_csv, table_csv, table_names
+from tracker.io.tables_csv import export_zip, table_csv, table_names
 from tracker.ledger.models import Platform
 from tracker.reports import tables
 from tracker.services.settings import MAX_BACKUPS, backups_to_keep, set_setting
@@ -63,6 +63,10 @@ def downloads() -> None:
     st.download_button(_("Download a backup of everything (zip)"), data=ui.lazily(backup_bytes),
                        file_name=f"tracker-backup-{ui.today():%Y%m%d}.zip", mime=ZIP, icon=DOWNLOAD,
                        on_click="ignore")
+    if st.button(_("Prepare every CSV file (zip)"), key="export_all", icon=DOWNLOAD):
+        data = ui.lazily(export_zip, *window, ui.progress_bar(_("Exporting…")))()
+        st.download_button(_("Download every CSV file (zip)"), data=data, mime=ZIP, icon=DOWNLOAD,
+                           file_name=f"tracker-export-{ui.today():%Y%m%d}.zip", on_click="ignore")
     with st.expander(_("One CSV file per table")):
         for name in table_names():
             st.download_button(_(name), data=ui.lazily(table_csv, name, *window), file_name=f"{name}.csv",

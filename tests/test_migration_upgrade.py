@@ -16,7 +16,7 @@ from sqlalchemy import inspect
 from sqlmodel import Session, select
 
 from tracker.db.engine import alembic_config, current_revision, head_revision, make_engine, migrate
-from tracker.io.autobackup import automatic_backups
+from tracker.io.autobackup import automatic_backups, upgrade
 from tracker.ledger.models import Client, Gig, Payment
 from tracker.reports.month import month_summary
 
@@ -108,7 +108,7 @@ def test_every_table_of_the_first_release_is_filled(old_database: Path) -> None:
 def test_upgrading_keeps_every_row_and_fills_new_columns_with_their_defaults(old_database: Path) -> None:
     engine = make_engine(f"sqlite:///{old_database}")
     assert current_revision(engine) == "0001"
-    migrate(engine)
+    upgrade(engine)
     assert current_revision(engine) == head_revision()
     assert [b.reason for b in automatic_backups(engine)] == ["before-migration"]
     engine.dispose()
@@ -154,7 +154,7 @@ def test_0005_stores_decline_reasons_as_codes_whatever_the_language_was(tmp_path
             connection.execute(f'INSERT INTO gig ({", ".join(row)}) VALUES ({", ".join("?" * len(row))})',
                                list(row.values()))
     connection.close()
-    migrate(engine, backup=False)
+    migrate(engine)
     assert current_revision(engine) == "0005"
     assert [r["decline_reason"] for r in table_rows(path, "gig")] == [
         "principles", "principles", "budget", "skill", "trust", "time", "They want it for free", ""]

@@ -386,23 +386,22 @@ any_text = st.one_of(st.text(st.characters(exclude_characters="\x00", exclude_ca
 def test_any_text_is_exported_read_back_and_restored_exactly(migrated_template: Path, folder: Path,
                                                             text: str) -> None:
     """Any text (CRs, LFs, quotes, formula starts) in every text column: every exported file reads back
-    with the csv module to one row of harmless text, SQLite and Python write the same bytes, and a
+    with the csv module to one row of harmless text, and a
     backup restores every row exactly."""
-    from tests.test_export_tables import one_row_everywhere
-    from tests.test_speed_fixes import python_files, sqlite_files
+    from tests.io.helpers import one_row_everywhere
     from tracker.io.backup import backup_bytes, restore_backup
-    from tracker.io.text import unharmless
+    from tracker.io.csv import unharmless
+    from tracker.io.tables_csv import export_files
     from tracker.ledger.models import tables_in_order
 
     event("has a CR" if "\r" in text else "no CR")
     with fresh_database(migrated_template, folder) as session:
         one_row_everywhere(session, text)
-        files = python_files(session)
-        assert sqlite_files(session) == files
+        files = export_files(session)
         for name, data in files.items():
             rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
             assert len(rows) == 2 and len(rows[1]) == len(rows[0]), name
-        detailed = dict(zip(*csv.reader(io.StringIO(files["payments_detailed"].decode("utf-8-sig"),
+        detailed = dict(zip(*csv.reader(io.StringIO(files["payments_detailed.csv"].decode("utf-8-sig"),
                                                     newline="")), strict=True))
         assert [unharmless(detailed[c]) for c in ("client", "note")] == [text, text]
         data = backup_bytes(session)

@@ -1,7 +1,6 @@
 """The speed fixes of issue 8 give exactly what the straightforward code gave.
 
-Each faster path is compared with a plain one: money arithmetic with Decimal, the CSV lines SQLite
-writes with the Python export, the importer's driver-level insert with SQLAlchemy's, the recursive
+Each faster path is compared with a plain one: money arithmetic with Decimal, the recursive
 query for months with income (and with payments) with a DISTINCT, the forecast read from six months
 with the forecast read from all of them, and the Dashboard's combined readers (learning and rates,
 income sources, the forecast with its chart's months) with one query per figure.
@@ -9,22 +8,13 @@ income sources, the forecast with its chart's months) with one query per figure.
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pytest
-from sqlalchemy import text
-from sqlmodel import Session, SQLModel, col, func, select
+from sqlmodel import Session, col, func, select
 
-from tests.databases import sqlite_only
-from tracker.io import csv_lines, importer, payment_lines
-from tracker.io.export import PAYMENT_COLUMNS, columns_csv, payment_columns, payments_csv
-from tracker.io.importer import import_rows
-from tracker.io.plan import ImportOptions, plan_import
-from tracker.io.tables_csv import export_files, table_columns, tables
 from tracker.ledger import money
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Gig, LearningSession, Payment, PaymentStatus, Skill
@@ -34,11 +24,9 @@ from tracker.reports.month import first_month_with_money, monthly_net
 from tracker.reports.outlook import goal_outlook, outlook_and_history
 from tracker.reports.tables import months_with_payments
 from tracker.services.clients import ClientInput, create_client
-from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.goals import goal_for_month
 from tracker.services.payments import PaymentInput, create_payment
-from tracker.services.settings import home_currency
 from tracker.services.skills import LearningInput, SkillInput, create_skill, log_learning
 
 CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
@@ -80,159 +68,6 @@ def test_typed_amounts_read_the_same(text_in: str, currency: str, minor: int) ->
 def test_too_many_decimals_are_still_refused(value: str, currency: str) -> None:
     with pytest.raises(InvalidInput, match="at most"):
         money.to_minor(Decimal(value), currency)
-
-
-AWKWARD = ["plain", "Comma, Ltd", 'Say "hi"', "two\nlines", "carriage\rreturn", "=SUM(A1)", "+1", "-minus",
-           "@at", "\ttab", "'=quoted", "''+twice", "নদী ডিজাইন", "", "x\r\ny", "old\rMac\rnote"]
-
-
-@pytest.fixture
-def awkward(session: Session) -> Session:
-    """A database whose text needs quoting and making harmless, with amounts in odd currencies."""
-    skill = create_skill(session=session, data=SkillInput(name="=Skill, \"x\"", category="-cat"))
-    for number, name in enumerate(AWKWARD):
-        client = create_client(session=session, data=ClientInput(
-            name=f"{name} {number}" if name else f"client {number}", notes=name, archived=number % 2 == 0))
-        gig = create_gig(session=session, data=GigInput(title=name or "untitled", client_id=client.id,
-                                                        skill_id=skill.id, price="10", currency="JPY"))
-        currency = CURRENCIES[number % len(CURRENCIES)]
-        create_payment(session=session, data=PaymentInput(
-            paid_on=date(2026, 8, 1 + number), gross="12.345" if currency == "KWD" else "1500",
-            currency=currency, rate=None if currency == "BDT" else "121.1234567891", gig_id=gig.id,
-            kind="refund" if number % 3 == 0 else "payment", note=name, external_ref=name or None,
-            source=name[:20] or "manual"))
-        create_expense(session=session, data=ExpenseInput(
-            spent_on=date(2026, 9, 1 + number), amount="7.5" if currency != "JPY" else "7", currency=currency,
-            rate=None if currency == "BDT" else "130.5", note=name, category="connects"))
-    session.execute(text("UPDATE payment SET created_at = '2026-08-01 10:00:00.000000' WHERE id % 2 = 0"))
-    session.commit()
-    return session
-
-
-def python_files(session: Session, start: date | None = None, end: date | None = None) -> dict[str, bytes]:
-    """Return every table file and payments_detailed.csv as the Python export writes them."""
-    files = {t.name: columns_csv(table_columns(session, t, start, end)) for t in tables()}
-    files["payments_detailed"] = columns_csv(payment_columns(session, start, end))
-    return files
-
-
-def sqlite_files(session: Session, start: date | None = None,
-                 end: date | None = None) -> dict[str, bytes | None]:
-    """Return the same files as SQLite writes them (tracker.io.csv_lines)."""
-    home = home_currency(session)
-    files: dict[str, bytes | None] = {
-        t.name: csv_lines.table_csv(session, t, home, t.columns.get(DAYS.get(t.name, "")), start, end)
-        for t in tables()}
-    files["payments_detailed"] = csv_lines.payments_csv(session, home, PAYMENT_COLUMNS, start, end)
-    return files
-
-
-DAYS = {"payment": "paid_on", "expense": "spent_on", "learning_session": "learned_on",
-        "mentor_review": "reviewed_on"}
-
-
-@sqlite_only
-@pytest.mark.parametrize("window", [(None, None), (date(2026, 8, 3), date(2026, 9, 5))])
-def test_sqlite_writes_the_same_csv_bytes_as_python(awkward: Session, window: tuple) -> None:
-    assert sqlite_files(awkward, *window) == python_files(awkward, *window)
-
-
-@sqlite_only
-def test_odd_words_are_made_harmless_and_quoted_too(awkward: Session) -> None:
-    """A status or currency that is not a plain word (a hand-edited backup, say) is treated as text."""
-    awkward.execute(text("UPDATE payment SET status = '=1+1', rate = '1,5' WHERE id = 3"))
-    awkward.commit()
-    written = sqlite_files(awkward)
-    assert written == python_files(awkward)
-    assert b"'=1+1" in written["payment"] and b'"1,5"' in written["payments_detailed"]
-    assert b",'=1+1," in written["payments_detailed"]  # the flat file's status is made harmless too
-
-
-@sqlite_only
-@pytest.mark.parametrize("window", [(None, None), (date(2026, 8, 3), date(2026, 8, 9)),
-                                    (date(2027, 1, 1), None)])
-def test_both_payment_files_from_one_reading_are_the_files_written_on_their_own(awkward: Session,
-                                                                               window: tuple) -> None:
-    both = payment_lines.both_files(awkward, home_currency(awkward), PAYMENT_COLUMNS, *window)
-    python = python_files(awkward, *window)
-    assert both == (python["payment"], python["payments_detailed"])
-
-
-@sqlite_only
-def test_a_changed_payment_table_or_odd_dates_write_each_payment_file_on_its_own(
-        awkward: Session, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Another column layout (a later migration) or dates of mixed types: the files are as before."""
-    files = export_files(awkward)
-    with monkeypatch.context() as patched:
-        patched.setattr(payment_lines, "RUNS", {**payment_lines.RUNS, "made": ()})
-        assert payment_lines.both_files(awkward, "BDT", PAYMENT_COLUMNS) is None
-        assert export_files(awkward) == files
-    awkward.execute(text("UPDATE payment SET paid_on = 20260804 WHERE id = 3"))
-    awkward.commit()
-    assert payment_lines.both_files(awkward, "BDT", PAYMENT_COLUMNS) is None
-    odd = export_files(awkward)
-    assert odd["payments_detailed.csv"] == csv_lines.payments_csv(awkward, "BDT", PAYMENT_COLUMNS)
-    table = Payment.__table__
-    assert odd["payment.csv"] == csv_lines.table_csv(awkward, table, "BDT", table.c.paid_on)
-
-
-@sqlite_only
-def test_a_creation_time_stored_as_a_number_writes_each_payment_file_on_its_own(awkward: Session) -> None:
-    """Creation times are written by Python from the stored text; a number there (a hand-made file)
-    gives the bytes SQLite writes for it, as before."""
-    before = export_files(awkward)
-    awkward.execute(text("UPDATE payment SET created_at = 20260801 WHERE id = 2"))
-    awkward.commit()
-    assert payment_lines.both_files(awkward, "BDT", PAYMENT_COLUMNS) is None
-    files = export_files(awkward)
-    table = Payment.__table__
-    assert files["payment.csv"] == csv_lines.table_csv(awkward, table, "BDT", table.c.paid_on)
-    assert files["payments_detailed.csv"] == before["payments_detailed.csv"]
-    assert b"2026-08-01T10:00:00+00:00" in files["payment.csv"]  # the whole-second times of even ids
-
-
-def test_export_files_and_payments_csv_use_the_same_bytes(awkward: Session) -> None:
-    files = export_files(awkward)
-    assert files["payment.csv"] == python_files(awkward)["payment"]
-    assert payments_csv(awkward) == files["payments_detailed.csv"]
-
-
-def statement() -> bytes:
-    """Return a small Upwork statement with a fee row, a new team, awkward text and an expense."""
-    rows = [["Date", "Transaction ID", "Transaction Type", "Transaction Summary", "Team", "Freelancer",
-             "Ref ID", "Amount $"],
-            ["Aug 10, 2026", "9001", "Hourly", "Invoice, week 32", "Acme Ltd", "Rahim", "9001", "1,200.00"],
-            ["Aug 10, 2026", "9002", "Service Fee", "Service Fee for Hourly - Ref ID 9001", "Acme Ltd",
-             "Rahim", "9001", "-120.00"],
-            ["Aug 12, 2026", "9003", "Fixed-price", '=logo "v2"', "New Team", "Rahim", "9003", "300.00"],
-            ["Aug 14, 2026", "9004", "Connects", "Connects purchase", "", "Rahim", "9004", "-6.00"]]
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue().encode()
-
-
-def stored(session: Session) -> list[tuple]:
-    """Return every payment and expense as stored, with each value's SQLite type."""
-    rows = []
-    for table in ("payment", "expense", "client"):
-        columns = [c.name for c in SQLModel.metadata.tables[table].columns if c.name != "created_at"]
-        listed = ", ".join(f"{c}, typeof({c})" for c in columns)
-        rows.extend(session.execute(text(f"SELECT {listed} FROM {table} ORDER BY id")).all())
-    return rows
-
-
-@sqlite_only
-def test_the_driver_insert_stores_what_sqlalchemy_stores(session: Session,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    options = ImportOptions(rates=(("USD", "121.5"),))
-    import_rows(session=session, plan=plan_import(session, statement(), options))
-    fast = stored(session)
-    for table in ("payment", "expense", "client"):
-        session.execute(text(f"DELETE FROM {table}"))
-    session.commit()
-    monkeypatch.setattr(importer, "driver_insert", lambda *args: None)
-    import_rows(session=session, plan=plan_import(session, statement(), options))
-    assert stored(session) == fast and len(fast) == 5
 
 
 def test_months_with_income_are_the_distinct_months(session: Session) -> None:

@@ -92,11 +92,13 @@ def test_overdue_work_is_listed_with_the_s18_advice(open_page: Open, session: Se
 
 
 TAB_READERS = {  # what each tab reads beyond the headline
-    "Progress": {"reports.month.monthly_net", "reports.month.daily_net", "reports.outlook.outlook_and_history"},
+    "Progress": {"reports.month.monthly_net", "reports.month.daily_net",
+                 "reports.outlook.outlook_and_history"},
     "Where money comes from": {"reports.breakdowns.income_sources"},
     "Gigs": {"reports.breakdowns.pipeline_counts", "reports.pipeline.totals_by_status"},
     "Learning and rates": {"reports.breakdowns.learning_and_rates"},
-    "Owed to you": {"reports.breakdowns.money_owed", "reports.breakdowns.income_streak", "reports.breakdowns.learning_days"},
+    "Owed to you": {"reports.breakdowns.money_owed", "reports.breakdowns.income_streak",
+                    "reports.breakdowns.learning_days"},
 }
 
 

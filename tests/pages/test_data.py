@@ -149,3 +149,13 @@ def test_restore_into_an_empty_database_and_a_damaged_file(open_page: Open, fill
     at = upload(open_page("data"), "backup.zip", backup[:200], which=1)
     assert "not a zip file" in at.error[0].value
     assert not [b for b in at.button if b.key == "restore_go"]
+
+
+def test_every_csv_file_is_prepared_with_a_progress_bar_then_offered(open_page: Open,
+                                                                     filled: Session) -> None:
+    at = open_page("data")
+    at.button(key="export_all").click().run()
+    assert_clean(at)
+    [bar] = [p for p in at.get("progress")]
+    assert bar.proto.value == 100 and bar.proto.text == "Exporting…"
+    assert "Download every CSV file (zip)" in [b.label for b in at.download_button]

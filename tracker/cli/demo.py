@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from tracker.cli.language import _, reason
-from tracker.db.engine import open_session
 from tracker.demo.profile import load_demo, remove_demo
+from tracker.io.autobackup import open_session
 from tracker.ledger.errors import InvalidInput
 
 

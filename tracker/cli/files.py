@@ -13,8 +13,8 @@ from typing import NoReturn
 import click
 
 from tracker.cli.language import _, ngettext, reason
-from tracker.db.engine import open_session, run_write
-from tracker.io.autobackup import restore_file
+from tracker.db.engine import run_write
+from tracker.io.autobackup import open_session, restore_file
 from tracker.io.backup import NotEmpty, backup_bytes
 from tracker.io.csvread import MAX_IMPORT_BYTES, too_large
 from tracker.io.importer import ImportResult, import_rows, summary_line

@@ -67,9 +67,10 @@ def main(ctx: click.Context, db_url: str | None, language: str | None) -> None:
 @click.pass_obj
 def migrate(db_url: str) -> None:
     """Create or upgrade the database schema to the newest version."""
-    from tracker.db.engine import current_revision, get_engine
+    from tracker.db.engine import current_revision
+    from tracker.io.autobackup import open_database
 
-    engine = get_engine(db_url)
+    engine = open_database(db_url)
     click.echo(_("Database ready at schema {revision}: {address}").format(
         revision=current_revision(engine), address=repr(engine.url)))
 
@@ -104,7 +105,7 @@ def report(db_url: str, month: str | None, as_json: bool, as_of: datetime | None
         raise click.BadParameter(reason(err), param_hint="--month") from None
     figures = quick_month_report(db_url, chosen, today)
     if figures is None:  # not a SQLite file at the newest schema, or no backup yet today
-        from tracker.db.engine import open_session
+        from tracker.io.autobackup import open_session
         from tracker.reports.outlook import month_report
 
         with open_session(db_url) as session:

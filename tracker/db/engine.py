@@ -1,7 +1,8 @@
 """The database: engine with SQLite pragmas, sessions, Alembic migrations at start, busy retries.
 
-At start, a database that holds data is backed up before a migration changes its schema, and once a
-day (tracker.io.autobackup). A database already at HEAD_REVISION is recognised by reading its
+The backups taken before a migration and once a day are tracker.io.autobackup's (`open_database`,
+which the app and the command line open the database with); this module takes none. A database
+already at HEAD_REVISION is recognised by reading its
 `alembic_version` row, without loading Alembic (a quicker start for the CLI and the app). Writes go
 through `run_write`, which tries again a few times when SQLite says another connection is writing,
 so that a person never sees "database is locked".
@@ -70,18 +71,19 @@ def alembic_config(engine: Engine) -> AlembicConfig:
     return cfg
 
 
-def migrate(engine: Engine, *, backup: bool = True) -> None:
-    """Bring the schema up to the newest migration (a no-op when it is there), backing up data first."""
-    current = current_revision(engine)
-    if current == HEAD_REVISION or current == head_revision():  # at HEAD_REVISION: Alembic is not loaded
+def migrate(engine: Engine) -> None:
+    """Bring the schema up to the newest migration (a no-op when it is there)."""
+    if up_to_date(engine):
         return
     from alembic import command
 
-    if backup and current is not None:
-        from tracker.io.autobackup import backup_before_migration  # tracker.io builds on this module
-
-        backup_before_migration(engine)
     command.upgrade(alembic_config(engine), "head")
+
+
+def up_to_date(engine: Engine) -> bool:
+    """Return True if the database is at the newest migration (at HEAD_REVISION, Alembic is not loaded)."""
+    current = current_revision(engine)
+    return current == HEAD_REVISION or current == head_revision()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -113,16 +115,16 @@ def revisions() -> set[str]:
     return {r.revision for r in script.walk_revisions()}
 
 
-def get_engine(db_url: str | None = None) -> Engine:
-    """Return the migrated engine for a URL (one per URL in this process); back up once a day."""
+def get_engine(db_url: str | None = None, opening: Callable[[Engine], None] = migrate) -> Engine:
+    """Return the engine for a URL (one per URL in this process), made ready by `opening` when first made.
+
+    `opening` is `migrate` unless given (tracker.io.autobackup.open_database also takes the backups).
+    """
     url = load_config(db_url).db_url
     with _lock:
         if url not in _engines:
-            from tracker.io.autobackup import daily_backup  # tracker.io builds on this module
-
             engine = make_engine(url)
-            migrate(engine)
-            daily_backup(engine)
+            opening(engine)
             _engines[url] = engine
         return _engines[url]
 

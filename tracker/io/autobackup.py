@@ -4,6 +4,9 @@ Where: `backups/` beside a SQLite database file (data/backups for data/tracker.d
 TRACKER_DATA_DIR when that is set (and for a database that is not a file). Names say the database,
 the time and the reason: `tracker-backup-tracker-20261122-091500-daily.db` for data/tracker.db.
 
+The app and the command line open the database with `open_database`: a copy before a migration
+changes its schema, the upgrade, then the day's backup.
+
 - Once a day and before a migration, a SQLite database is copied with SQLite's online backup: exact,
   quick (a fifth of a second for 30 MB), and restorable by this or a later version of the app, which
   upgrades the copy after putting it back. Other databases get the backup zip once a day, and no
@@ -28,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from tracker.db.contents import is_empty
-from tracker.db.engine import migrate, revisions
+from tracker.db.engine import current_revision, get_engine, migrate, revisions, up_to_date
 from tracker.io import backup_names as names
 from tracker.io.backup import NotEmpty, RestoreResult, backup_bytes, restore_backup
 from tracker.io.backup_names import NAME, PREFIX, REASONS
@@ -168,6 +171,29 @@ def daily_backup(engine: Engine, today: date | None = None) -> Path | None:
         return None
 
 
+def upgrade(engine: Engine) -> None:
+    """Bring the schema up to the newest migration, copying a database that holds data first."""
+    if not up_to_date(engine) and current_revision(engine) is not None:
+        backup_before_migration(engine)
+    migrate(engine)
+
+
+def prepare(engine: Engine) -> None:
+    """Make a newly opened database ready: upgraded (copied first when it changes), the day's backup taken."""
+    upgrade(engine)
+    daily_backup(engine)
+
+
+def open_database(db_url: str | None = None) -> Engine:
+    """Return the app's engine for a URL (TRACKER_DB_URL or data/tracker.db), made ready once per process."""
+    return get_engine(db_url, opening=prepare)
+
+
+def open_session(db_url: str | None = None) -> Session:
+    """Return a new session on the app's database (see `open_database`); use it in a `with` block."""
+    return Session(open_database(db_url), expire_on_commit=False)
+
+
 def restore_automatic_backup(*, session: Session, name: str) -> RestoreResult:
     """Put back one of the automatic backups by file name; what is there now is saved first."""
     engine: Engine = session.get_bind()  # type: ignore[assignment]
@@ -189,7 +215,7 @@ def restore_copy(engine: Engine, path: Path) -> RestoreResult:
     finally:
         target.close()
         source.close()
-    migrate(engine, backup=False)
+    migrate(engine)
     with engine.connect() as connection:
         counts = {t: connection.execute(text(f'SELECT COUNT(*) FROM "{t}"')).scalar_one()
                   for t in inspect(connection).get_table_names() if t != "alembic_version"}

@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from tracker.db.contents import is_empty
 from tracker.db.engine import current_revision, head_revision
-from tracker.io.text import LINE_END, lines_end_with_lf_alone
+from tracker.io.csv import csv_file, lines_end_with_lf_alone
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import tables_in_order as tables
 from tracker.ledger.models import utc_now
@@ -74,13 +74,10 @@ def decode(text_value: str, column: Column[Any]) -> Any:
 
 def table_csv(session: Session, table: Table) -> tuple[bytes, int]:
     """Return (CSV bytes, row count) of one table's stored rows, by primary key."""
-    import pandas as pd  # loaded when a backup is written, not at every start (tracker.io.autobackup)
-
-    names = [c.name for c in table.columns]
-    rows = [[encode(row[n]) for n in names]
-            for row in session.execute(select(table).order_by(*table.primary_key.columns)).mappings()]
-    frame = pd.DataFrame(rows, columns=names, dtype=object)
-    return frame.to_csv(index=False, lineterminator=LINE_END).encode("utf-8"), len(rows)
+    rows = session.execute(select(table).order_by(*table.primary_key.columns)).all()
+    stored = zip(*rows, strict=True) if rows else [()] * len(table.columns)
+    columns = {c.name: [encode(v) for v in values] for c, values in zip(table.columns, stored, strict=True)}
+    return csv_file(columns, byte_order_mark=False), len(rows)
 
 
 def backup_bytes(session: Session) -> bytes:

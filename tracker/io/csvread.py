@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tracker.io.text import lines_end_with_lf_alone
+from tracker.io.csv import lines_end_with_lf_alone
 from tracker.ledger.errors import InvalidInput
 
 _NOT_NAME = re.compile(r"[\W_]+", re.UNICODE)

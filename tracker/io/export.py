@@ -1,149 +1,102 @@
-"""CSV export: exact decimal money with its currency, ISO dates, UTF-8 with a byte-order mark, CR LF
-line ends (see tracker.io.text).
+"""The export's two flat files: payments_detailed.csv and monthly_summary.csv.
 
-`payments_frame` is the flat payments file (payments_detailed.csv): each payment with its client,
-gig, skill and platform. `tracker.io.tables_csv` writes one file per table and the monthly summary.
-Text cells are made harmless for spreadsheets (see tracker.io.text), the app's own words too (kinds,
-statuses, currencies: a restored, hand-edited backup may hold any text there); numbers stay numbers.
+payments_detailed.csv is the payment table's exported columns (tracker.io.columns) by date, with
+each payment's client, gig and skill by name. The monthly summary gives each month's figures as
+the Dashboard reads them (tracker.reports.month.month_summary), in the home currency.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-import pandas as pd
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, select
+import numpy as np
+from sqlalchemy import func, select, union_all
+from sqlmodel import Session
 
-from tracker.io import csv_lines
-from tracker.io.text import FORMULA_START, LINE_END, harmless
-from tracker.ledger.models import Client, Gig, Payment, Skill
-from tracker.ledger.money import amount_text, exponent
+from tracker.io.columns import Columns, table_columns, within
+from tracker.io.csv import csv_file, harmless
+from tracker.ledger.models import Client, Expense, Gig, Payment, Skill
+from tracker.ledger.money import amount_text
+from tracker.reports.month import month_summary, months_between
 from tracker.services.settings import home_currency
-
-__all__ = ["FORMULA_START", "PAYMENT_COLUMNS", "csv_bytes", "harmless", "harmless_all", "payments_csv",
-           "payments_frame"]
 
 PAYMENT_COLUMNS = [
     "id", "date", "kind", "status", "client", "gig", "skill", "platform", "currency", "gross",
     "platform_fee", "transfer_fee", "rate", "home_currency", "gross_home", "fees_home", "net_home",
     "source", "external_ref", "note",
 ]
+FROM_THE_TABLE = {"date": "paid_on"}  # payments_detailed's names of the payment table's columns
+SUMMARY_COLUMNS = ["month", "currency", "gross", "fees", "expenses", "net", "pending", "goal",
+                   "progress_percent"]
 
 
-def payments_frame(session: Session, start: date | None = None, end: date | None = None) -> pd.DataFrame:
-    """Return every payment (in the date range, if given), oldest first, with its client, gig and skill."""
-    return pd.DataFrame(payment_columns(session, start, end), columns=PAYMENT_COLUMNS)
+def detailed_columns(payments: Columns, clients: Columns, gigs: Columns, skills: Columns) -> Columns:
+    """Return payments_detailed.csv's columns (payments by id) from the exported payment, client, gig and
+    skill tables; the file lists them in `date_order`."""
+    client_name = dict(zip(clients["id"], clients["name"], strict=True))
+    skill_name = dict(zip(skills["id"], skills["name"], strict=True))
+    gig_title = dict(zip(gigs["id"], gigs["title"], strict=True))
+    gig_skill = {gig: skill_name.get(skill, "")
+                 for gig, skill in zip(gigs["id"], gigs["skill_id"], strict=True)}
+    names = {"client": [client_name.get(c, "") for c in payments["client_id"]],
+             "gig": [gig_title.get(g, "") for g in payments["gig_id"]],
+             "skill": [gig_skill.get(g, "") for g in payments["gig_id"]]}
+    columns = {**payments, **names}
+    return {name: columns[FROM_THE_TABLE.get(name, name)] for name in PAYMENT_COLUMNS}
 
 
-def payment_columns(session: Session, start: date | None = None,
-                    end: date | None = None) -> dict[str, list[Any]]:
-    """Return the flat payments file's columns (what `payment_record` gives each row, a column at a time)."""
-    home = home_currency(session)
-    skill = aliased(Skill)
-    query = (select(*STORED, Client.name, Gig.title, skill.name)
-             .join(Client, col(Payment.client_id) == Client.id, isouter=True)
-             .join(Gig, col(Payment.gig_id) == Gig.id, isouter=True)
-             .join(skill, col(Gig.skill_id) == skill.id, isouter=True)
-             .order_by(col(Payment.paid_on), col(Payment.id)))
-    if start is not None:
-        query = query.where(col(Payment.paid_on) >= start)
-    if end is not None:
-        query = query.where(col(Payment.paid_on) <= end)
-    rows = session.execute(query).all()
-    names = [c.key for c in STORED] + ["client", "gig", "skill"]
-    stored = dict(zip(names, zip(*rows, strict=True) if rows else [()] * len(names), strict=True))
-    currency, homes = stored["currency"], [home] * len(rows)
-    return {
-        "id": list(stored["id"]), "date": [day.isoformat() for day in stored["paid_on"]],
-        "kind": harmless_all(stored["kind"]), "status": harmless_all(stored["status"]),
-        "client": harmless_all(stored["client"]), "gig": harmless_all(stored["gig"]),
-        "skill": harmless_all(stored["skill"]), "platform": harmless_all(stored["platform"]),
-        "currency": harmless_all(currency), "gross": amount_column(stored["gross_minor"], currency),
-        "platform_fee": amount_column(stored["platform_fee_minor"], currency),
-        "transfer_fee": amount_column(stored["transfer_fee_minor"], currency),
-        "rate": harmless_all(stored["rate"]), "home_currency": [harmless(home)] * len(rows),
-        "gross_home": amount_column(stored["gross_home_minor"], homes),
-        "fees_home": amount_column(stored["fees_home_minor"], homes),
-        "net_home": amount_column(stored["net_home_minor"], homes),
-        "source": harmless_all(stored["source"]), "external_ref": harmless_all(stored["external_ref"]),
-        "note": harmless_all(stored["note"]),
-    }
+def date_order(payments: Columns) -> list[int]:
+    """Return the payments' positions by date; payments of one day stay in id order (a stable sort).
 
-
-STORED = (Payment.id, Payment.paid_on, Payment.kind, Payment.status, Payment.platform, Payment.currency,
-          Payment.gross_minor, Payment.platform_fee_minor, Payment.transfer_fee_minor, Payment.rate,
-          Payment.gross_home_minor, Payment.fees_home_minor, Payment.net_home_minor, Payment.source,
-          Payment.external_ref, Payment.note)
-
-
-RISKY_START = frozenset("".join(FORMULA_START) + "'")  # text starting otherwise is harmless as it is
-
-
-def harmless_all(texts: Any) -> list[str]:
-    """Return `harmless` of each text (None gives ''), checking only the texts that could need it."""
-    return ["" if t is None else harmless(t) if t[:1] in RISKY_START else t for t in texts]
-
-
-def amount_column(minors: Any, currencies: Any) -> list[str]:
-    """Return `amount_text` of each amount in its currency (None gives ''), formatted a column at a time."""
-    formats: dict[str, tuple[str, str, int] | None] = {}
-    texts = []
-    for minor, code in zip(minors, currencies, strict=True):
-        if code not in formats:
-            places = exponent(code)
-            formats[code] = (f"-%d.%0{places}d", f"%d.%0{places}d", 10**places) if places > 0 else None
-        shape = formats[code]
-        if minor is None:
-            texts.append("")
-        elif shape is None or type(minor) is not int or abs(minor) >= 10**27:
-            texts.append(amount_text(minor, code))
-        elif minor < 0:
-            texts.append(shape[0] % divmod(-minor, shape[2]))
-        else:
-            texts.append(shape[1] % divmod(minor, shape[2]))
-    return texts
-
-
-def columns_csv(columns: dict[str, list[Any]]) -> bytes:
-    """Return equally long columns as CSV bytes: the same bytes `csv_bytes` gives for their DataFrame.
-
-    Written with the csv module that pandas itself writes with (same quoting and line ends), without
-    building a DataFrame first: for 200,000 payments, a fraction of the time.
+    A day stored as a number (a hand-made file) comes first, as SQLite sorts numbers before texts.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator=LINE_END)
-    writer.writerow(columns)
-    writer.writerows(zip(*columns.values(), strict=True))
-    return out.getvalue().encode("utf-8-sig")
-
-
-def payment_record(p: Payment, client: str | None, gig: str | None, skill: str | None,
-                   home: str) -> dict[str, object]:
-    """Return one payment's row of the flat payments file."""
-    return {
-        "id": p.id, "date": p.paid_on.isoformat(), "kind": harmless(p.kind), "status": harmless(p.status),
-        "client": harmless(client), "gig": harmless(gig), "skill": harmless(skill),
-        "platform": harmless(p.platform), "currency": harmless(p.currency),
-        "gross": amount_text(p.gross_minor, p.currency),
-        "platform_fee": amount_text(p.platform_fee_minor, p.currency),
-        "transfer_fee": amount_text(p.transfer_fee_minor, p.currency), "rate": harmless(p.rate),
-        "home_currency": harmless(home), "gross_home": amount_text(p.gross_home_minor, home),
-        "fees_home": amount_text(p.fees_home_minor, home),
-        "net_home": amount_text(p.net_home_minor, home), "source": harmless(p.source),
-        "external_ref": harmless(p.external_ref), "note": harmless(p.note),
-    }
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Return the frame as CSV bytes: UTF-8 with a byte-order mark (Excel shows Bengali), CR LF line ends."""
-    return frame.to_csv(index=False, lineterminator=LINE_END).encode("utf-8-sig")
+    days = payments["paid_on"]
+    different = set(days)
+    if not all(type(day) is str for day in different):
+        return sorted(range(len(days)), key=lambda i: (isinstance(days[i], str), days[i]))
+    rank = {day: n for n, day in enumerate(sorted(different))}  # a few thousand days: sort those
+    ranks = np.fromiter(map(rank.__getitem__, days), dtype=np.int64, count=len(days))
+    return np.argsort(ranks, kind="stable").tolist()  # type: ignore[no-any-return]
 
 
 def payments_csv(session: Session, start: date | None = None, end: date | None = None) -> bytes:
-    """Return the payments (in the date range, if given) as a CSV file's bytes (SQLite writes the lines)."""
-    written = csv_lines.payments_csv(session, home_currency(session), PAYMENT_COLUMNS, start, end)
-    return written if written is not None else columns_csv(payment_columns(session, start, end))
+    """Return payments_detailed.csv: every payment (in the date range, if given), oldest first."""
+    home = home_currency(session)
+    tables = [table_columns(session, model.__table__, home) for model in (Client, Gig, Skill)]  # type: ignore[attr-defined]
+    payments = table_columns(session, Payment.__table__, home, start, end)  # type: ignore[attr-defined]
+    return csv_file(detailed_columns(payments, *tables), order=date_order(payments))
+
+
+def months_with_money(session: Session, start: date | None, end: date | None) -> tuple[str, str] | None:
+    """Return the first and last month with a payment or an expense in the date range, or None."""
+    both = union_all(within(select(Payment.month), Payment.paid_on, start, end),
+                     within(select(Expense.month), Expense.spent_on, start, end)).subquery()
+    first, last = session.execute(select(func.min(both.c.month), func.max(both.c.month))).one()
+    return (first, last) if first is not None else None
+
+
+def summary_columns(session: Session, start: date | None = None, end: date | None = None) -> Columns:
+    """Return the monthly summary's columns: each month with money in the range (and those between)."""
+    span = months_with_money(session, start, end)
+    months = [month_summary(session, month) for month in months_between(*span)] if span else []
+    figures: dict[str, list[Any]] = {name: [] for name in SUMMARY_COLUMNS}
+    for m in months:
+        money = (m.gross_minor, m.fees_minor, m.expenses_minor, m.net_minor, m.pending_minor, m.goal_minor)
+        for name, minor in zip(SUMMARY_COLUMNS[2:8], money, strict=True):
+            figures[name].append(amount_text(minor, m.currency))
+        figures["month"].append(m.month)
+        figures["currency"].append(harmless(m.currency))
+        figures["progress_percent"].append(percent(m.net_minor, m.goal_minor))
+    return figures
+
+
+def percent(net: int, goal: int) -> str:
+    """Return net as a percentage of the goal with two decimals, rounded half up ('' without a goal)."""
+    return str((Decimal(net * 100) / goal).quantize(Decimal("0.01"), ROUND_HALF_UP)) if goal else ""
+
+
+def monthly_summary_csv(session: Session, start: date | None = None, end: date | None = None) -> bytes:
+    """Return the monthly summary as a CSV file's bytes."""
+    return csv_file(summary_columns(session, start, end))

@@ -23,7 +23,7 @@ from tracker.db.engine import get_engine, run_write
 from tracker.guidance import CHECKLIST_LABELS, Tip
 from tracker.guidance import advice as situations
 from tracker.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, WORD_PARAMS, fill, translate, translate_plural
-from tracker.io.autobackup import daily_backup
+from tracker.io.autobackup import daily_backup, open_database
 from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import format_money, format_percent, known_currencies
@@ -103,7 +103,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 @st.cache_resource(show_spinner=False)
 def _engine(db_url: str) -> Engine:
     """Return the migrated engine for this database, once per server process."""
-    return get_engine(db_url)
+    return open_database(db_url)
 
 
 def db_url() -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tracker.io.csv import unharmless
 from tracker.io.csvread import Sheet
 from tracker.io.rows import Columns, ImportRow, Refusal, RowKind, each_row, iso_or_refuse, signed_minor
-from tracker.io.text import unharmless
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import MANUAL_SOURCE, PaymentKind, PaymentStatus
 from tracker.ledger.money import normalize_currency, parse_rate

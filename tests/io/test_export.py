@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from sqlmodel import Session
 
-from tracker.io.export import PAYMENT_COLUMNS, harmless, payments_csv
+from tests.io.helpers import rows_of
+from tracker.io.csv import harmless
+from tracker.io.export import PAYMENT_COLUMNS, payments_csv
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.payments import PaymentInput, create_payment
-
-
-def rows_of(data: bytes) -> list[dict[str, str]]:
-    """Return the CSV's rows as dicts, checking the byte-order mark is there."""
-    assert data.startswith(b"\xef\xbb\xbf")
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
 def test_empty_database_exports_the_header(session: Session) -> None:

@@ -20,15 +20,16 @@ from sqlalchemy import text as sql_text
 from sqlmodel import Session, select
 
 from tests.databases import ON_POSTGRES, new_database
-from tests.test_export_tables import one_row_everywhere
+from tests.io.helpers import OWN_WORDS, one_row_everywhere
 from tracker.db.engine import open_session
 from tracker.io import backup
+from tracker.io import csv as csv_writer
+from tracker.io.csv import harmless, lines_end_with_lf_alone, unharmless
 from tracker.io.csvread import read_sheet
-from tracker.io.export import PAYMENT_COLUMNS, harmless, payments_csv
+from tracker.io.export import PAYMENT_COLUMNS, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.io.tables_csv import export_files, table_csv
-from tracker.io.text import lines_end_with_lf_alone, unharmless
 from tracker.ledger.models import Client, Expense, Gig, Payment, Skill, tables_in_order
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
@@ -71,8 +72,6 @@ def every_row(session: Session) -> dict[str, list[tuple]]:
 def text_columns(table_name: str) -> list[str]:
     """Return the exported names of a table's free-text columns (one_row_everywhere fills them)."""
     from sqlalchemy import String
-
-    from tests.test_export_tables import OWN_WORDS
 
     table = next(t for t in tables_in_order() if t.name == table_name)
     return [c.name for c in table.columns if isinstance(getattr(c.type, "impl", c.type), String)
@@ -196,7 +195,7 @@ def test_an_old_backup_with_lf_line_ends_restores_exactly(session: Session, tmp_
     """A backup written with LF line ends (its lone CRs unquoted) restores every text exactly."""
     one_row_everywhere(session, text)
     with monkeypatch.context() as old:
-        old.setattr(backup, "LINE_END", "\n")
+        old.setattr(csv_writer, "LINE_END", "\n")
         data = backup.backup_bytes(session)
     assert all(not m.split(b"\n", 1)[0].endswith(b"\r") for m in backup_members(data).values())
     with other_db(tmp_path) as target:
@@ -215,8 +214,6 @@ def test_app_words_edited_into_a_backup_are_made_harmless_in_the_flat_file(sessi
                                                                           value: str) -> None:
     """A restored, hand-edited backup can hold any text in a payment's kind, status, platform, currency
     or rate (restore checks types, not words), and a home currency set to any text: both are harmless."""
-    from tests.test_speed_fixes import python_files, sqlite_files
-
     create_payment(session=session, data=PaymentInput(paid_on="2026-08-03", gross="10", rate="120"))
     session.execute(sql_text(f"UPDATE payment SET {column} = :value"), {"value": value})
     session.execute(sql_text("INSERT INTO setting (key, value) VALUES ('home_currency', :v)"), {"v": "\tBDT"})
@@ -229,8 +226,6 @@ def test_app_words_edited_into_a_backup_are_made_harmless_in_the_flat_file(sessi
     assert (payment[column], payment["home_currency"]) == (harmless(value), "'\tBDT")
     summary = list(csv.DictReader(io.StringIO(files["monthly_summary.csv"].decode("utf-8-sig"), newline="")))
     assert summary[0]["currency"] == "'\tBDT"
-    if session.get_bind().dialect.name == "sqlite":
-        assert sqlite_files(session) == python_files(session)
 
 
 def test_a_value_too_long_for_its_column_is_refused_with_a_message_and_changes_nothing(
@@ -271,3 +266,21 @@ def test_a_file_written_before_cr_lf_is_told_by_its_first_line_break(content: st
     """One rule for the importer (text) and the restore (bytes): the first line break is LF, no CR before."""
     assert lines_end_with_lf_alone(content) is lf_alone
     assert lines_end_with_lf_alone(content.encode("utf-8")) is lf_alone
+
+
+def test_amounts_are_written_a_column_at_a_time_as_amount_text_writes_each() -> None:
+    import random
+
+    from tracker.io.csv import amount_column
+    from tracker.ledger.money import amount_text
+
+    rng = random.Random(15)
+    currencies = ["USD", "BDT", "JPY", "KWD", "EUR"]
+    minors = [rng.choice([rng.randint(-10**15, 10**15), rng.randint(-999, 999), 0, 5, -5, None])
+              for _ in range(5000)]
+    codes = [rng.choice(currencies) for _ in minors]
+    expected = ["" if m is None else amount_text(m, c) for m, c in zip(minors, codes, strict=True)]
+    assert amount_column(minors, codes) == expected
+    assert amount_column([10**20, -10**20, None], ["USD"] * 3) == ["1000000000000000000.00",
+                                                                   "-1000000000000000000.00", ""]
+    assert amount_column([], []) == [] and amount_column([None], ["BDT"]) == [""]

@@ -22,15 +22,16 @@ from tracker.db.engine import (
     get_engine,
     head_revision,
     make_engine,
-    migrate,
-    open_session,
 )
 from tracker.io.autobackup import (
     automatic_backups,
     backups_folder,
     daily_backup,
+    open_database,
+    open_session,
     restore_automatic_backup,
     save_backup,
+    upgrade,
 )
 from tracker.io.backup import restore_backup
 from tracker.ledger.errors import InvalidInput
@@ -80,7 +81,7 @@ def old_database(path: Path, rows: bool = True) -> str:
 def test_the_first_start_of_a_day_copies_a_database_with_data(filled: Session, db_url: str, tmp_path: Path,
                                                               frozen_today: date) -> None:
     forget_engines()
-    engine = get_engine(db_url)
+    engine = open_database(db_url)
     [daily] = automatic_backups(engine)
     assert daily.reason == "daily" and daily.path.parent == tmp_path / "backups"
     assert daily.name.startswith("tracker-backup-tracker-") and daily.name.endswith("-daily.db")
@@ -89,7 +90,7 @@ def test_the_first_start_of_a_day_copies_a_database_with_data(filled: Session, d
     assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one file, nothing beside it
     copy.close()
     forget_engines()
-    get_engine(db_url)  # a second start on the same day
+    open_database(db_url)  # a second start on the same day
     assert len(automatic_backups(engine)) == 1
     assert daily.taken_at.date() == frozen_today, "named by the app's clock"
     assert daily_backup(engine, today=frozen_today + timedelta(days=1)) is not None
@@ -98,8 +99,8 @@ def test_the_first_start_of_a_day_copies_a_database_with_data(filled: Session, d
 
 def test_an_empty_database_is_not_backed_up(db_url: str) -> None:
     forget_engines()
-    assert automatic_backups(get_engine(db_url)) == []
-    assert daily_backup(get_engine(db_url)) is None
+    assert automatic_backups(open_database(db_url)) == []
+    assert daily_backup(open_database(db_url)) is None
 
 
 def test_only_the_newest_backups_are_kept(filled: Session, tmp_path: Path) -> None:
@@ -132,7 +133,7 @@ def test_a_count_of_backups_that_makes_no_sense_is_refused(session: Session, typ
 def test_a_migration_of_a_database_with_data_copies_it_first(tmp_path: Path) -> None:
     url = old_database(tmp_path / "old.db")
     engine = make_engine(url)
-    migrate(engine)
+    upgrade(engine)
     assert current_revision(engine) == head_revision()
     [before] = automatic_backups(engine)
     assert before.reason == "before-migration" and before.name.startswith("tracker-backup-old-")
@@ -146,7 +147,7 @@ def test_a_migration_of_a_database_with_data_copies_it_first(tmp_path: Path) -> 
 def test_a_migration_of_an_empty_or_new_database_takes_no_backup(tmp_path: Path) -> None:
     for url in (old_database(tmp_path / "empty_old.db", rows=False), f"sqlite:///{tmp_path / 'new.db'}"):
         engine = make_engine(url)
-        migrate(engine)
+        upgrade(engine)
         assert automatic_backups(engine) == []
         engine.dispose()
 
@@ -177,7 +178,7 @@ def test_a_daily_copy_is_restored_from_its_name(filled: Session, tmp_path: Path)
 
 def test_a_copy_taken_before_a_migration_is_upgraded_when_restored(tmp_path: Path) -> None:
     url = old_database(tmp_path / "tracker.db")
-    with open_session(url) as session:  # migrates, copying the old database first
+    with open_session(url) as session:  # migrates, copying the old database first (as the app opens it)
         [before] = automatic_backups(session.get_bind())
         create_client(session=session, data=ClientInput(name="New client"))
         restore_automatic_backup(session=session, name=before.name)
@@ -215,7 +216,7 @@ def test_the_cli_restores_a_copy_only_with_replace(filled: Session, db_url: str)
 def test_on_postgresql_the_daily_backup_is_a_zip_that_restores(filled: Session, db_url: str,
                                                                tmp_path: Path) -> None:
     forget_engines()
-    engine = get_engine(db_url)  # the first start of the day
+    engine = open_database(db_url)  # the first start of the day
     [daily] = automatic_backups(engine)
     assert daily.reason == "daily" and daily.path.parent == tmp_path / "backups"
     assert daily.name.endswith("-daily.zip")

@@ -8,35 +8,30 @@ The monthly summary is checked against upwork_old.csv at 120 taka (see test_impo
 
 from __future__ import annotations
 
-import csv
 import io
+import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Boolean, Date, DateTime, Integer, String
+from sqlalchemy import String
 from sqlalchemy import text as sql_text
 from sqlmodel import Session, SQLModel
 
 from tests.databases import sqlite_only
-from tracker.io import csv_lines
-from tracker.io.export import columns_csv, harmless, payment_columns, payments_csv
+from tests.io.helpers import OWN_WORDS, one_row_everywhere, rows_of
+from tracker.io.csv import harmless
+from tracker.io.export import monthly_summary_csv, payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
-from tracker.io.tables_csv import export_files, monthly_summary_frame, table_columns, table_csv, write_export
+from tracker.io.tables_csv import export_files, export_zip, table_csv, write_export
 from tracker.ledger.models import Client, tables_in_order
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.skills import SkillInput, create_skill
 
-DATA = Path(__file__).parent / "data"
-
-
-def rows_of(data: bytes) -> list[dict[str, str]]:
-    """Return a CSV's rows, checking the byte-order mark is there."""
-    assert data.startswith(b"\xef\xbb\xbf")
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+DATA = Path(__file__).parent.parent / "data"
 
 
 def upwork(session: Session) -> None:
@@ -70,7 +65,7 @@ def test_date_range_limits_dated_tables(session: Session) -> None:
     assert [r["month"] for r in rows_of(files["monthly_summary.csv"])] == ["2026-08"]
     assert len(rows_of(files["payment.csv"])) == 4
     assert len(rows_of(files["client.csv"])) == 2  # tables without a date are whole
-    assert monthly_summary_frame(session, date(2030, 1, 1)).empty
+    assert rows_of(monthly_summary_csv(session, date(2030, 1, 1))) == []
 
 
 def test_money_is_exact_decimals_with_currency_and_numbers_stay_numbers(session: Session) -> None:
@@ -128,37 +123,6 @@ RISKY_TEXTS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'=quoted", "''+twi
                "a\rb", "\r", "x\r\ny", "at end\r", "'\r", "=a\rb"]
 
 
-OWN_WORDS = {"currency": "USD", "month": "2026-08", "valid_from": "2026-08"}  # read back by the summary
-
-
-def one_row_everywhere(session: Session, text: str) -> None:
-    """Store one row in every table with `text` in every text column (currency codes and months aside).
-
-    Written straight into the tables, as a hand-edited backup could hold them: the export must make
-    every one harmless (or quote it) whatever the forms would have allowed.
-    """
-    for table in tables_in_order():
-        row: dict[str, object] = {}
-        for column in table.columns:
-            kind = getattr(column.type, "impl", column.type)
-            if column.foreign_keys or (isinstance(kind, Integer) and not column.name.endswith("_minor")):
-                row[column.name] = 1
-            elif column.name.endswith("_minor"):
-                row[column.name] = -12345
-            elif column.name in OWN_WORDS:
-                row[column.name] = OWN_WORDS[column.name]
-            elif isinstance(kind, Boolean):
-                row[column.name] = True
-            elif isinstance(kind, DateTime):
-                row[column.name] = datetime(2026, 8, 3, 10, 30, tzinfo=UTC)
-            elif isinstance(kind, Date):
-                row[column.name] = date(2026, 8, 3)
-            else:
-                row[column.name] = text
-        session.execute(table.insert().values(**row))
-    session.commit()
-
-
 @pytest.mark.parametrize("text", RISKY_TEXTS)
 def test_every_text_column_of_every_file_is_harmless_and_numbers_stay_numbers(session: Session,
                                                                               text: str) -> None:
@@ -180,18 +144,9 @@ def test_every_text_column_of_every_file_is_harmless_and_numbers_stay_numbers(se
     assert (detailed["gross"], detailed["net_home"], detailed["id"]) == ("-123.45", "-123.45", "1")
 
 
-@pytest.mark.parametrize("text", RISKY_TEXTS)
-def test_sqlite_and_python_write_the_same_bytes_for_any_text(session: Session, text: str) -> None:
-    """The lines SQLite writes (tracker.io.csv_lines) are the Python export's, byte for byte."""
-    one_row_everywhere(session, text)
-    for table in tables_in_order():
-        assert table_csv(session, table.name) == columns_csv(table_columns(session, table)), table.name
-    assert payments_csv(session) == columns_csv(payment_columns(session))
-
-
-def test_every_first_character_is_judged_as_python_judges_it(session: Session) -> None:
-    """SQLite's shortcut (text from 'A' on, or starting with a digit, is harmless) misses no formula."""
-    assert all(c < "A" and not c.isdigit() for c in csv_lines.RISKY)
+def test_every_first_character_is_judged_as_harmless_judges_it(session: Session) -> None:
+    """The column check (only texts starting with a formula character or a quote are looked at) misses
+    no formula."""
     firsts = [chr(c) for c in range(1, 128)] + ["ঢ", "é", "'", "''", "'''-"]
     client = create_client(session=session, data=ClientInput(name="Acme"))
     for number, first in enumerate(firsts):
@@ -199,9 +154,7 @@ def test_every_first_character_is_judged_as_python_judges_it(session: Session) -
             id=client.id + 1 + number, name=f"{first}x", platform="", country="", payment_verified=False,
             asks_upfront=False, notes=first, archived=False, created_at=datetime(2026, 8, 3, tzinfo=UTC)))
     session.commit()
-    python = table_columns(session, Client.__table__)
-    assert python["notes"][1:] == [harmless(first) for first in firsts]
-    assert table_csv(session, "client") == columns_csv(python)
+    assert [r["notes"] for r in rows_of(table_csv(session, "client"))][1:] == [harmless(f) for f in firsts]
 
 
 def test_detailed_payments_are_in_date_order_then_id_order_with_every_name(session: Session) -> None:
@@ -216,9 +169,7 @@ def test_detailed_payments_are_in_date_order_then_id_order_with_every_name(sessi
                                    ("2026-08-03", with_skill.id, None)]:
         create_payment(session=session, data=PaymentInput(paid_on=day, gross="10", rate="120", gig_id=gig_id,
                                                           client_id=client_id))
-    data = payments_csv(session)
-    assert data == columns_csv(payment_columns(session))
-    rows = rows_of(data)
+    rows = rows_of(payments_csv(session))
     assert [(r["date"], r["id"]) for r in rows] == [("2026-07-30", "4"), ("2026-08-03", "2"),
                                                    ("2026-08-03", "5"), ("2026-08-05", "1"),
                                                    ("2026-08-05", "3")]
@@ -258,33 +209,51 @@ def test_a_known_export_gives_exactly_these_bytes(session: Session) -> None:
         "3062.50,27562.50,manual,'-7,\"'+1 \"\"x\"\"\nnext\"\r\n").encode()
 
 
-@sqlite_only  # PostgreSQL refuses a number in a date column
-def test_dates_stored_as_numbers_are_ordered_as_sqlite_orders_them(session: Session) -> None:
-    """A hand-made file may hold a date as a number: it comes first, as SQLite sorts numbers first."""
+def test_odd_words_are_made_harmless_and_quoted_too(session: Session) -> None:
+    """A status or rate that is not a plain word (a hand-edited backup, say) is treated as text."""
+    for day in ("2026-08-01", "2026-08-02", "2026-08-03"):
+        create_payment(session=session, data=PaymentInput(paid_on=day, gross="10", rate="120"))
+    session.execute(sql_text("UPDATE payment SET status = '=1+1', rate = '1,5' WHERE id = 3"))
+    session.commit()
+    files = export_files(session)
+    assert b"'=1+1" in files["payment.csv"] and b'"1,5"' in files["payments_detailed.csv"]
+    assert b",'=1+1," in files["payments_detailed.csv"]  # the flat file's status is made harmless too
+
+
+def test_the_progress_is_told_after_each_file_up_to_the_whole(session: Session) -> None:
+    told: list[float] = []
+    files = export_files(session, progress=told.append)
+    assert len(told) == len(files) and told == sorted(told) and told[-1] == 1.0 and told[0] > 0
+
+
+def test_the_zip_of_everything_holds_every_file(session: Session) -> None:
+    upwork(session)
+    told: list[float] = []
+    with zipfile.ZipFile(io.BytesIO(export_zip(session, progress=told.append))) as archive:
+        assert {n: archive.read(n) for n in archive.namelist()} == export_files(session)
+    assert told[-1] == 1.0
+
+
+@sqlite_only  # PostgreSQL refuses a number in a date or time column
+def test_days_and_times_stored_as_numbers_are_written_and_ordered_as_sqlite_orders_them(
+        session: Session) -> None:
+    """A hand-made file may hold a day or a time as a number: written as it is; such a day comes first."""
     for day in ("2026-08-01", "2026-08-02", "2026-08-03"):
         create_payment(session=session, data=PaymentInput(paid_on=day, gross="10", rate="120"))
     session.execute(sql_text("UPDATE payment SET paid_on = 20260804 WHERE id = 3"))
+    session.execute(sql_text("UPDATE payment SET created_at = 20260801 WHERE id = 2"))
+    session.execute(sql_text("UPDATE payment SET created_at = '2026-08-01 10:00:00.000000' WHERE id = 1"))
     session.commit()
-    data = csv_lines.payments_csv(session, "BDT", ["id", "date"])
-    assert data is not None
-    lines = data.decode("utf-8-sig").splitlines()[1:]
-    assert [line.split(",")[:2] for line in lines] == [["3", "20260804"], ["1", "2026-08-01"],
-                                                      ["2", "2026-08-02"]]
+    files = export_files(session)
+    detailed = [r["id"] + "," + r["date"] for r in rows_of(files["payments_detailed.csv"])]
+    assert detailed == ["3,20260804", "1,2026-08-01", "2,2026-08-02"]
+    assert [r["created_at"] for r in rows_of(files["payment.csv"])][:2] == ["2026-08-01T10:00:00+00:00",
+                                                                          "20260801"]
 
 
-@pytest.mark.parametrize("few", [3, 7, 1000])
-def test_a_formula_past_the_first_different_texts_is_still_made_harmless(session: Session,
-                                                                         monkeypatch: pytest.MonkeyPatch,
-                                                                         few: int) -> None:
-    """A column of few different plain texts is written as it is; one formula among many is still caught.
-
-    The formula comes last both in the table and in name order (digits sort before =), so a check
-    that only looked at the first different texts would miss it.
-    """
-    monkeypatch.setattr(csv_lines, "FEW", few)
-    names = [f"{n} Client" for n in range(6)] + ["=HYPERLINK(\"x\")"]
-    for name in names:
-        create_client(session=session, data=ClientInput(name=name, notes=name))
-    rows = rows_of(table_csv(session, "client"))
-    assert [(r["name"], r["notes"]) for r in rows] == [(harmless(n), harmless(n)) for n in names]
-    assert table_csv(session, "client") == columns_csv(table_columns(session, Client.__table__))
+def test_a_date_range_gives_the_whole_figures_of_each_month_it_touches(session: Session) -> None:
+    """The summary's months are the Dashboard's (tracker.reports.month.month_summary), not parts of them."""
+    upwork(session)
+    whole = rows_of(export_files(session)["monthly_summary.csv"])[1]
+    [august] = rows_of(export_files(session, date(2026, 8, 15), date(2026, 8, 31))["monthly_summary.csv"])
+    assert august == whole and august["net"] == "146761.20"
