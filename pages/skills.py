@@ -8,11 +8,11 @@ from tracker.i18n import N_
 from tracker.ledger.models import SkillStage, Verdict
 from tracker.reports import choices, learning
 from tracker.services import skills as service
-from tracker.web import ui
-from tracker.web.ui import _
+from tracker.web import nav, state, widgets
+from tracker.web.state import _
 
-ui.page_title(_("Skills and learning"))
-skills_tab, learning_tab, reviews_tab, ready_tab = ui.tabs(
+nav.page_title(_("Skills and learning"))
+skills_tab, learning_tab, reviews_tab, ready_tab = widgets.tabs(
     [_("Skills"), _("Learning time"), _("Mentor reviews"), _("Ready to start?")],
     key="skills_tabs",
 )
@@ -20,9 +20,9 @@ skills_tab, learning_tab, reviews_tab, ready_tab = ui.tabs(
 
 def skill_form(key: str, current: service.SkillInput | None, button: str) -> service.SkillInput | None:
     """Draw a skill form (empty or pre-filled); return what was typed when saved."""
-    categories = ui.read(learning.skill_categories)
+    categories = state.read(learning.skill_categories)
     stages = [s.value for s in SkillStage]
-    with st.form(ui.form_key(key)):
+    with st.form(widgets.form_key(key)):
         name = st.text_input(_("Skill"), value=current.name if current else "", key=f"{key}_name")
         kind, own = st.columns(2)
         index = categories.index(current.category) if current and current.category in categories else 0
@@ -43,35 +43,35 @@ def skill_form(key: str, current: service.SkillInput | None, button: str) -> ser
 
 
 with skills_tab:
-    overview = ui.read(learning.skills_overview, ui.language())
+    overview = state.read(learning.skills_overview, state.language())
     if overview.empty:
         st.info(_("No skills yet. Understand the field, learn one skill well, then start working."))
     else:
-        st.dataframe(ui.days(overview, "last_learned"), hide_index=True, column_config={
+        st.dataframe(state.days(overview, "last_learned"), hide_index=True, column_config={
             "id": None, "name": _("Skill"), "category": _("Kind of work"), "stage": _("Stage"),
             "hours_learned": _("Hours learned"), "last_learned": _("Last learned"),
             "mentor_reviews": _("Mentor reviews"), "latest_verdict": _("Latest verdict")})
     st.subheader(_("Add a skill"))
     new = skill_form("skill", None, N_("Add skill"))
-    if new is not None and (created := ui.write(service.create_skill, data=new)) is not None:
-        ui.saved("skill", _("Added {name}.").format(name=created.name))
-    known = ui.read(choices.skill_choices)
+    if new is not None and (created := state.write(service.create_skill, data=new)) is not None:
+        widgets.saved("skill", _("Added {name}.").format(name=created.name))
+    known = state.read(choices.skill_choices)
     if known:
         st.subheader(_("Change or delete a skill"))
-        chosen = ui.pick(_("Skill to change"), known, key="skill_edit_pick")
-        record = ui.read(learning.skill, chosen)
+        chosen = widgets.pick(_("Skill to change"), known, key="skill_edit_pick")
+        record = state.read(learning.skill, chosen)
         if record is not None:
             current = service.SkillInput(
                 name=record.name, category=record.category, stage=record.stage, note=record.note
             )
             edited = skill_form(f"skill_edit_{chosen}", current, N_("Save changes"))
-            if edited is not None and ui.write(service.update_skill, skill_id=chosen, data=edited):
-                ui.saved(f"skill_edit_{chosen}", _("Saved."))
+            if edited is not None and state.write(service.update_skill, skill_id=chosen, data=edited):
+                widgets.saved(f"skill_edit_{chosen}", _("Saved."))
             st.caption(_("Deleting a skill also deletes its learning time and mentor reviews."))
-            if ui.confirm_delete(record.name, key="skill_remove") and ui.done(
+            if widgets.confirm_delete(record.name, key="skill_remove") and state.done(
                 service.delete_skill, skill_id=chosen, history="delete"
             ):
-                ui.saved("skill_remove", _("Deleted {name}.").format(name=record.name), "info")
+                widgets.saved("skill_remove", _("Deleted {name}.").format(name=record.name), "info")
 
 
 def learning_form(
@@ -80,10 +80,10 @@ def learning_form(
     button: str,
 ) -> service.LearningInput | None:
     """Draw a learning-time form; return what was typed when saved."""
-    with st.form(ui.form_key(key)):
-        skill_id = ui.pick(
+    with st.form(widgets.form_key(key)):
+        skill_id = widgets.pick(
             _("Skill"),
-            ui.read(choices.skill_choices),
+            state.read(choices.skill_choices),
             key=f"{key}_skill",
             current=current.skill_id if current else None,
         )
@@ -113,16 +113,16 @@ def learning_form(
 with learning_tab:
     st.subheader(_("I learned today"))
     logged = learning_form("learning", None, N_("Save learning time"))
-    if logged is not None and (row := ui.write(service.log_learning, data=logged)) is not None:
-        ui.saved("learning", _("Saved {minutes} minutes. Keep going!").format(minutes=ui.number(row.minutes)))
-    sessions = ui.read(learning.recent_learning, 20)
+    if logged is not None and (row := state.write(service.log_learning, data=logged)) is not None:
+        widgets.saved("learning", _("Saved {minutes} minutes. Keep going!").format(minutes=state.number(row.minutes)))
+    sessions = state.read(learning.recent_learning, 20)
     if not sessions.empty:
-        st.dataframe(ui.days(sessions, "date"), hide_index=True, column_config={
+        st.dataframe(state.days(sessions, "date"), hide_index=True, column_config={
             "id": None, "date": _("Day"), "skill": _("Skill"), "minutes": _("Minutes"), "note": _("Note")})
-        chosen = ui.pick(_("Learning time to change"),
-                         ui.read(learning.learning_choices, ui.language(), ui.bengali()),
+        chosen = widgets.pick(_("Learning time to change"),
+                         state.read(learning.learning_choices, state.language(), state.bengali()),
                          key="learning_edit_pick")
-        record = ui.read(learning.learning, chosen)
+        record = state.read(learning.learning, chosen)
         if record is not None:
             current = service.LearningInput(
                 skill_id=record.skill_id,
@@ -131,21 +131,21 @@ with learning_tab:
                 note=record.note,
             )
             edited = learning_form(f"learning_edit_{chosen}", current, N_("Save changes"))
-            if edited is not None and ui.write(service.update_learning, session_id=chosen, data=edited):
-                ui.saved(f"learning_edit_{chosen}", _("Saved."))
-            if ui.confirm_delete(_("this learning time"), key="learning_remove") and ui.done(
+            if edited is not None and state.write(service.update_learning, session_id=chosen, data=edited):
+                widgets.saved(f"learning_edit_{chosen}", _("Saved."))
+            if widgets.confirm_delete(_("this learning time"), key="learning_remove") and state.done(
                 service.delete_learning, session_id=chosen
             ):
-                ui.saved("learning_remove", _("Deleted."), "info")
+                widgets.saved("learning_remove", _("Deleted."), "info")
 
 
 def review_form(key: str, current: service.ReviewInput | None, button: str) -> service.ReviewInput | None:
     """Draw a mentor review form; return what was typed when saved."""
     verdicts = [v.value for v in Verdict]
-    with st.form(ui.form_key(key)):
-        skill_id = ui.pick(
+    with st.form(widgets.form_key(key)):
+        skill_id = widgets.pick(
             _("Skill"),
-            ui.read(choices.skill_choices),
+            state.read(choices.skill_choices),
             key=f"{key}_skill",
             current=current.skill_id if current else None,
         )
@@ -180,16 +180,16 @@ def review_form(key: str, current: service.ReviewInput | None, button: str) -> s
 with reviews_tab:
     st.caption(_("Show your work to a mentor and start selling a skill when they say it is ready (S9)."))
     added = review_form("review", None, N_("Save review"))
-    if added is not None and ui.write(service.add_review, data=added) is not None:
-        ui.saved("review", _("Review saved."))
-    reviews = ui.read(learning.recent_reviews, 20, ui.language())
+    if added is not None and state.write(service.add_review, data=added) is not None:
+        widgets.saved("review", _("Review saved."))
+    reviews = state.read(learning.recent_reviews, 20, state.language())
     if not reviews.empty:
-        st.dataframe(ui.days(reviews, "date"), hide_index=True, column_config={
+        st.dataframe(state.days(reviews, "date"), hide_index=True, column_config={
             "id": None, "date": _("Day"), "skill": _("Skill"), "reviewer": _("Mentor"),
             "verdict": _("Verdict"), "notes": _("What the mentor said")})
-        chosen = ui.pick(_("Review to change"), ui.read(learning.review_choices, ui.language(), ui.bengali()),
+        chosen = widgets.pick(_("Review to change"), state.read(learning.review_choices, state.language(), state.bengali()),
                          key="review_edit_pick")
-        record = ui.read(learning.review, chosen)
+        record = state.read(learning.review, chosen)
         if record is not None:
             current = service.ReviewInput(
                 skill_id=record.skill_id,
@@ -199,12 +199,12 @@ with reviews_tab:
                 notes=record.notes,
             )
             edited = review_form(f"review_edit_{chosen}", current, N_("Save changes"))
-            if edited is not None and ui.write(service.update_review, review_id=chosen, data=edited):
-                ui.saved(f"review_edit_{chosen}", _("Saved."))
-            if ui.confirm_delete(_("this review"), key="review_remove") and ui.done(
+            if edited is not None and state.write(service.update_review, review_id=chosen, data=edited):
+                widgets.saved(f"review_edit_{chosen}", _("Saved."))
+            if widgets.confirm_delete(_("this review"), key="review_remove") and state.done(
                 service.delete_review, review_id=chosen
             ):
-                ui.saved("review_remove", _("Deleted."), "info")
+                widgets.saved("review_remove", _("Deleted."), "info")
 
 with ready_tab:
-    ui.readiness_checklist()
+    widgets.readiness_checklist()
