@@ -8,9 +8,10 @@ from streamlit.delta_generator import DeltaGenerator
 from tracker.guidance import advice, notes
 from tracker.i18n import N_
 from tracker.ledger.models import GigStatus, Platform, Pricing
-from tracker.reports import choices, entries, pipeline
+from tracker.reports import choices, pipeline
+from tracker.services.clients import default_platform
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
-from tracker.web import nav, state, widgets
+from tracker.web import forms, nav, state, widgets
 from tracker.web.state import _
 
 STATUSES = [s.value for s in GigStatus]
@@ -108,7 +109,8 @@ def add_gig() -> None:
         pressed = st.form_submit_button(_("Add gig"), type="primary")
     if pressed:
         if typed.platform == FROM_CLIENT:
-            typed.platform = state.read(entries.client_platform, typed.client_id) or Platform.DIRECT.value
+            typed.platform = state.read(default_platform, client_id=typed.client_id,
+                                        fallback=Platform.DIRECT.value)
         gig = state.write(create_gig, data=typed)
         if gig is not None:
             widgets.keep_advice("gig_add", state.read(advice.gig_tips, gig.skill_id, gig.platform))
@@ -136,15 +138,20 @@ def move_along(gig_id: int, data: GigInput, key: str) -> None:
                                                                             status=_(gig.status)))
 
 
+def gig_change(gig_id: int, data: GigInput, key: str, payments: str = "refuse") -> forms.Change[GigInput]:
+    """Return how a gig is edited (and deleted, its payments kept, deleted or refused as `payments` says)."""
+    return forms.Change(
+        form=f"{key}.edit", empties=f"gig_{gig_id}", fields=gig_fields, what=data.title,
+        save=lambda typed: None if (gig := state.write(update_gig, gig_id=gig_id, data=typed)) is None
+        else _("Saved {title}.").format(title=gig.title),
+        delete=lambda: None if state.write(delete_gig, gig_id=gig_id, payments=payments) is None
+        else _("Deleted {title}.").format(title=data.title),
+        delete_key=f"{key}.remove", deleted_empties="gig_pick")
+
+
 def edit_gig(gig_id: int, data: GigInput, key: str) -> None:
     """Draw the gig's edit form, pre-filled from the database, and save changes."""
-    with st.form(f"{key}.edit"):
-        typed = gig_fields(f"{key}.edit", data)
-        pressed = st.form_submit_button(_("Save changes"))
-    if pressed:
-        gig = state.write(update_gig, gig_id=gig_id, data=typed)
-        if gig is not None:
-            widgets.saved(f"gig_{gig_id}", _("Saved {title}.").format(title=gig.title))
+    forms.edit_form(data, gig_change(gig_id, data, key))
     for tip in state.read(advice.gig_tips, data.skill_id, data.platform):
         widgets.advice(tip)
 
@@ -158,9 +165,7 @@ def remove_gig(gig_id: int, data: GigInput, key: str) -> None:
                        .format(count=state.number(payments)), ["keep", "delete"], key=f"{key}.payments",
                        format_func=lambda h: _("Keep them, without the gig") if h == "keep"
                        else _("Delete them too"))
-    sure = widgets.confirm_delete(data.title, key=f"{key}.remove")
-    if sure and state.write(delete_gig, gig_id=gig_id, payments=how) is not None:
-        widgets.saved("gig_pick", _("Deleted {title}.").format(title=data.title))
+    forms.delete_button(gig_change(gig_id, data, key, how))
 
 
 def change_gig() -> None:

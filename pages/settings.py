@@ -1,5 +1,7 @@
 """Settings: the monthly goal (kept per month), home currency, platform fees, language."""
 
+from typing import Any
+
 import streamlit as st
 
 from tracker.demo import profile as demo
@@ -7,8 +9,32 @@ from tracker.ledger.models import Platform
 from tracker.reports.choices import Choice
 from tracker.services import goals
 from tracker.services import settings as service
-from tracker.web import nav, state, widgets
+from tracker.web import forms, nav, state, widgets
 from tracker.web.state import _
+
+
+def goal_fields(key: str, goal: tuple[str, str]) -> tuple[str, str]:
+    """Draw a stored goal's amount and first month pre-filled; return them as typed."""
+    amount, since = st.columns(2)
+    return (amount.text_input(_("Goal"), value=goal[0], key=f"{key}_target"),
+            since.text_input(_("From month (YYYY-MM)"), value=goal[1], key=f"{key}_from"))
+
+
+def change_goal(history: list[Any]) -> None:
+    """Let the person pick a goal and change its amount or first month, or delete it."""
+    stored = {g.id: (state.money(g.target_minor, whole=True), g.valid_from) for g in history}
+    found = forms.picked(_("Goal to change"), [Choice(id=g.id, label=state.month(g.valid_from)) for g in history],
+                         key="goal_edit_pick", load=stored.get)
+    if found is None:
+        return
+    goal_id, data = found
+    forms.change_record(data, forms.Change(
+        form=widgets.form_key(f"goal_edit_{goal_id}"), empties=f"goal_edit_{goal_id}", fields=goal_fields,
+        save=lambda typed: None if state.write(goals.update_goal, goal_id=goal_id, target=typed[0],
+                                               valid_from=typed[1]) is None else _("Saved."),
+        delete=forms.deletes(goals.delete_goal, _("Deleted."), goal_id=goal_id), what=state.month(data[1]),
+        delete_key="goal_remove", deleted_empties="goal_remove", deleted_kind="info"))
+
 
 nav.page_title(_("Settings"))
 goal_tab, money_tab, language_tab = widgets.tabs(
@@ -45,28 +71,7 @@ with goal_tab:
             },
             hide_index=True,
         )
-        choices = [Choice(id=g.id, label=state.month(g.valid_from)) for g in history]
-        chosen = widgets.pick(_("Goal to change"), choices, key="goal_edit_pick")
-        record = next(g for g in history if g.id == chosen)
-        with st.form(widgets.form_key(f"goal_edit_{chosen}")):
-            amount, since = st.columns(2)
-            new_target = amount.text_input(
-                _("Goal"), value=state.money(record.target_minor, whole=True), key=f"goal_edit_target_{chosen}"
-            )
-            new_from = since.text_input(
-                _("From month (YYYY-MM)"), value=record.valid_from, key=f"goal_edit_from_{chosen}"
-            )
-            changed = st.form_submit_button(_("Save changes"))
-        if (
-            changed
-            and state.write(goals.update_goal, goal_id=chosen, target=new_target, valid_from=new_from)
-            is not None
-        ):
-            widgets.saved(f"goal_edit_{chosen}", _("Saved."))
-        if widgets.confirm_delete(state.month(record.valid_from), key="goal_remove") and state.done(
-            goals.delete_goal, goal_id=chosen
-        ):
-            widgets.saved("goal_remove", _("Deleted."), "info")
+        change_goal(history)
 
 with money_tab:
     st.subheader(_("Home currency"))

@@ -29,6 +29,7 @@ class Change(Generic[T]):
     delete_key: str = ""  # key of the tick and the Delete button (the form's key when empty)
     deleted_empties: str = ""  # the form (the picker's) started afresh after a delete; else `empties`
     deleted_kind: str = "success"  # the box the message after a delete is shown in
+    delete_note: str = ""  # what else a delete takes with it, said above the tick
 
 
 def picked(label: str, choices: list[Choice], *, key: str,
@@ -52,6 +53,8 @@ def delete_button(change: Change[Any]) -> None:
     """Draw the 'yes, delete' tick and the Delete button; delete the record once both are used."""
     if change.delete is None:
         return
+    if change.delete_note:
+        st.caption(change.delete_note)
     if confirm_delete(change.what, key=change.delete_key or change.form) and (
             message := change.delete()) is not None:
         saved(change.deleted_empties or change.empties, message, change.deleted_kind)
