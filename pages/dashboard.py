@@ -54,7 +54,8 @@ if state.read(advice.momentum, today).applies:
     widgets.advice(notes.KEEP_AT_IT, "success")
 if advice.long_gap(away := state.read(advice.days_since_activity, today)):
     widgets.advice(notes.COME_BACK)
-    st.caption(_("Your last learning time or payment is from {days} days ago.").format(days=state.number(away)))
+    st.caption(_("Your last learning time or payment is from {days} days ago.").format(
+        days=state.number(away)))
 
 
 def show_progress() -> None:
@@ -84,7 +85,8 @@ def show_progress() -> None:
             )
         )
     else:
-        widgets.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home, key="chart_forecast")
+        widgets.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home,
+                      key="chart_forecast")
         kind, sentence = views.forecast_text(forecast, state.percent, _, state.month)
         getattr(st, kind)(sentence)
     for tip in advice.forecast_tips(forecast.outlook):
@@ -163,7 +165,8 @@ def show_owed() -> None:
     else:
         st.success(_("Nobody owes you for delivered work."))
     streak, studied = st.columns(2)
-    streak.metric(_("Months in a row with income"), state.number(state.read(breakdowns.income_streak, current)))
+    streak.metric(_("Months in a row with income"),
+                  state.number(state.read(breakdowns.income_streak, current)))
     studied.metric(_("Days you learned, last 30"), state.number(state.read(breakdowns.learning_days, today)))
 
 

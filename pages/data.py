@@ -10,7 +10,7 @@ from tracker.i18n import N_
 from tracker.io.autobackup import backups_place, list_backups, restore_automatic_backup
 from tracker.io.backup import RestoreResult, backup_bytes, is_empty, read_backup, restore_backup
 from tracker.io.export import payments_csv
-from tracker.io.importer import import_rows
+from tracker.io.importer import import_rows, may_import
 from tracker.io.importers import CHOICES
 from tracker.io.importers import mapped as mapped_format
 from tracker.io.plan import ImportOptions, ImportPlan, plan_import
@@ -133,9 +133,11 @@ def preview(plan: ImportPlan) -> None:
     tabs = widgets.tabs([_("To add"), _("Duplicates"), _("Refused"), _("Transfers")], key="preview_tabs")
     labels = {key: _(text) for key, text in ROW_LABELS.items()}
     tabs[0].dataframe(state.days(rows_frame(plan.to_add, _), "date").rename(columns=labels), hide_index=True)
-    tabs[1].dataframe(state.days(rows_frame(plan.duplicates, _), "date").rename(columns=labels), hide_index=True)
+    tabs[1].dataframe(state.days(rows_frame(plan.duplicates, _), "date").rename(columns=labels),
+                      hide_index=True)
     tabs[2].dataframe(refused_frame(plan.refused, _).rename(columns=labels), hide_index=True)
-    tabs[3].dataframe(state.days(rows_frame(plan.transfers, _), "date").rename(columns=labels), hide_index=True)
+    tabs[3].dataframe(state.days(rows_frame(plan.transfers, _), "date").rename(columns=labels),
+                      hide_index=True)
 
 
 def import_button(plan: ImportPlan) -> None:
@@ -145,12 +147,11 @@ def import_button(plan: ImportPlan) -> None:
     if plan.missing_rates:
         st.caption(_("Give the rate for {currencies} to import.").format(
             currencies=", ".join(plan.missing_rates)))
-    blocked = not plan.ready or not plan.to_add or (bool(plan.refused) and not skip)
-    if not st.button(_("Import"), type="primary", disabled=blocked, key="import_go",
-                     icon=":material/upload:"):
+    if not st.button(_("Import"), type="primary", disabled=not may_import(plan=plan, skip_refused=skip),
+                     key="import_go", icon=":material/upload:"):
         return
     result = state.write(import_rows, plan=plan, skip_invalid=skip,
-                      progress=widgets.progress_bar(_("Importing…")))
+                         progress=widgets.progress_bar(_("Importing…")))
     if result is not None:
         widgets.saved("import_file", _("Imported {imported} rows; {duplicates} were there already; {refused} "
                                   "refused.").format(imported=state.number(result.imported),
@@ -189,7 +190,8 @@ def restore_section() -> None:
     rows = state.checked(read_backup, data)
     if rows is None:
         return
-    st.caption(_("This backup holds {count} records.").format(count=state.number(sum(map(len, rows.values())))))
+    st.caption(_("This backup holds {count} records.").format(
+        count=state.number(sum(map(len, rows.values())))))
     empty = state.read(is_empty)
     sure = True
     if not empty:

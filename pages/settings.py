@@ -23,8 +23,8 @@ def goal_fields(key: str, goal: tuple[str, str]) -> tuple[str, str]:
 def change_goal(history: list[Any]) -> None:
     """Let the person pick a goal and change its amount or first month, or delete it."""
     stored = {g.id: (state.money(g.target_minor, whole=True), g.valid_from) for g in history}
-    found = forms.picked(_("Goal to change"), [Choice(id=g.id, label=state.month(g.valid_from)) for g in history],
-                         key="goal_edit_pick", load=stored.get)
+    listed = [Choice(id=g.id, label=state.month(g.valid_from)) for g in history]
+    found = forms.picked(_("Goal to change"), listed, key="goal_edit_pick", load=stored.get)
     if found is None:
         return
     goal_id, data = found

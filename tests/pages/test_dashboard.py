@@ -90,27 +90,29 @@ def test_overdue_work_is_listed_with_the_s18_advice(open_page: Open, session: Se
 
 
 TAB_READERS = {  # what each tab reads beyond the headline
-    "Progress": {"reports.month.monthly_net", "reports.month.daily_net", "reports.outlook.outlook_and_history"},
+    "Progress": {"reports.month.monthly_net", "reports.month.daily_net",
+                 "reports.outlook.outlook_and_history"},
     "Where money comes from": {"reports.breakdowns.income_sources"},
     "Gigs": {"reports.breakdowns.pipeline_counts", "reports.pipeline.totals_by_status"},
     "Learning and rates": {"reports.breakdowns.learning_and_rates"},
-    "Owed to you": {"reports.breakdowns.money_owed", "reports.breakdowns.income_streak", "reports.breakdowns.learning_days"},
+    "Owed to you": {"reports.breakdowns.money_owed", "reports.breakdowns.income_streak",
+                    "reports.breakdowns.learning_days"},
 }
 
 
 @pytest.fixture
 def readers_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Return the list that collects the readers a page asks ui.read for (module.name)."""
-    from tracker.web import ui
+    """Return the list that collects the readers a page asks state.read for (module.name)."""
+    from tracker.web import state
 
     asked: list[str] = []
-    original = ui.read
+    original = state.read
 
     def recording(reader: Callable[..., object], *args: object) -> object:
         asked.append(f"{reader.__module__.removeprefix('tracker.')}.{reader.__qualname__}")
         return original(reader, *args)
 
-    monkeypatch.setattr(ui, "read", recording)
+    monkeypatch.setattr(state, "read", recording)
     return asked
 
 

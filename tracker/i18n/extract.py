@@ -89,7 +89,7 @@ def method_map(config: Path = ROOT / "babel.cfg") -> list[tuple[str, str]]:
 
 
 def messages(root: Path = ROOT) -> dict[str, list[str]]:
-    """Return every msgid in tracker/ and pages/ with where it is used ('tracker/ui.py:12')."""
+    """Return every msgid in tracker/ and pages/ with where it is used ('tracker/web/state.py:12')."""
     found: dict[str, list[str]] = {}
     for folder in SOURCES:
         for filename, lineno, message, _comments, _context in extract_from_dir(

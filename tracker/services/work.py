@@ -44,5 +44,6 @@ def gig_of_payment(*, title: str, client_id: int | None, skill_id: int | None, s
     """Return the gig logged with its payment: priced at what was paid, in the payment's currency and
     platform, closed on the day of the payment when it is paid; no hours given count as none."""
     return GigInput(title=title, client_id=client_id, skill_id=skill_id,
-                    platform=payment.platform or Platform.DIRECT.value, price=payment.gross, currency=payment.currency, hours_worked=hours or "0",
-                    status=status, closed_on=payment.paid_on if status == GigStatus.PAID.value else None)
+                    platform=payment.platform or Platform.DIRECT.value, price=payment.gross,
+                    currency=payment.currency, hours_worked=hours or "0", status=status,
+                    closed_on=payment.paid_on if status == GigStatus.PAID.value else None)

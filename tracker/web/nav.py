@@ -84,10 +84,14 @@ def _hand_over_to_router() -> None:
     url = st.context.url
     if not url:
         return
-    wanted = f"pages/{url.rstrip('/').rsplit('/', 1)[-1]}.py"
-    if wanted in {path for path, _title, _icon in (*PAGES, WELCOME)}:
-        st.session_state["_open_page"] = wanted
+    st.session_state["_open_page"] = page_at(url)
     st.switch_page(ENTRYPOINT)
+
+
+def page_at(url: str) -> str | None:
+    """Return the page file an address opens ('…/gigs' opens pages/gigs.py), or None for the default."""
+    wanted = f"pages/{url.split('?')[0].rstrip('/').rsplit('/', 1)[-1]}.py"
+    return wanted if wanted in {path for path, _title, _icon in (*PAGES, WELCOME)} else None
 
 
 def sidebar() -> None:
