@@ -183,4 +183,5 @@ def test_new_work_starts_on_the_clients_platform(session: Session) -> None:
     assert default_platform(session, client_id=acme.id, fallback="direct") == "Fiverr"
     assert default_platform(session, client_id=None) is None, "no client: nothing to follow"
     assert default_platform(session, client_id=None, fallback="direct") == "direct"
-    assert default_platform(session, client_id=acme.id + 1, fallback="direct") == "direct", "a client gone"
+    assert default_platform(session, client_id=999) is None, "a client that is not there"
+    assert default_platform(session, client_id=999, fallback="direct") == "direct"
