@@ -1,5 +1,6 @@
 """Log work: a payment, a gig with its payment, or an expense; then the latest entries, to change."""
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -31,6 +32,10 @@ GIG_STATUSES = [GigStatus.ACTIVE.value, GigStatus.DELIVERED.value, GigStatus.PAI
 PAYMENT_LABELS = {"gross": N_("Amount the client paid"), "fee": N_("Platform fee"),  # the tabs' money fields
                   "transfer": N_("Transfer / withdrawal fee"), "rate": N_("Taka received for 1 unit (rate)"),
                   "received": N_("Or: taka received in all")}
+ENTRY_TEXTS = {"payment": (N_("Payment to change"), N_("this payment"), N_("The payment is changed."),
+                           N_("The payment is deleted.")),
+               "expense": (N_("Expense to change"), N_("this expense"), N_("The expense is changed."),
+                           N_("The expense is deleted."))}
 GIG_LABELS = {"gross": N_("Amount paid for the gig"), "fee": N_("Platform fee on it"),
               "transfer": N_("Transfer fee on it"), "rate": N_("Rate for it (taka for 1 unit)"),
               "received": N_("Or: taka received for it")}
@@ -195,14 +200,34 @@ def label(*parts: object) -> str:
     return " · ".join(str(part) for part in parts if part)
 
 
+def stored_row(form: str, day: date | str, label: str, field: str, data: Any) -> tuple[date, str, str]:
+    """Draw a stored entry's date, amount (its `field`) and currency pre-filled; return them as typed."""
+    day_col, amount_col, currency_col = st.columns(3)
+    options = widgets.currency_options()
+    return (day_input(day_col, _("Date"), day, form),
+            amount_col.text_input(label, value=str(getattr(data, field)), key=f"{form}_{field}"),
+            currency_col.selectbox(_("Currency"), options, index=options.index(data.currency),
+                                   key=f"{form}_currency"))
+
+
+def edit_entry(kind: str, choices: list[Choice], load: Callable[..., Any], fields: Callable[..., Any],
+               update: Callable[..., Any], delete: Callable[..., Any]) -> None:
+    """Pick a payment or an expense (`kind`), change it in its pre-filled form, or delete it."""
+    pick_label, what, changed, deleted = (_(text) for text in ENTRY_TEXTS[kind])
+    name = f"edit_{kind}"
+    found = forms.picked(pick_label, choices, key=widgets.form_key(name) + "_pick",
+                         load=lambda i: state.read(load, i))
+    if found is not None:
+        record_id, data = found
+        ids = {f"{kind}_id": record_id}
+        forms.change_record(data, forms.Change(
+            form=widgets.form_key(name) + f"_{record_id}", empties=name, fields=fields, what=what,
+            save=forms.saves(update, changed, **ids), delete=forms.deletes(delete, deleted, **ids)))
+
+
 def payment_fields(form: str, data: PaymentInput) -> PaymentInput:
     """Draw a stored payment's fields pre-filled inside its form; return what the person typed."""
-    day_col, gross_col, currency_col = st.columns(3)
-    paid_on = day_input(day_col, _("Date"), data.paid_on, form)
-    gross = gross_col.text_input(_("Amount the client paid"), value=str(data.gross), key=f"{form}_gross")
-    options = widgets.currency_options()
-    currency = currency_col.selectbox(_("Currency"), options, index=options.index(data.currency),
-                                      key=f"{form}_currency")
+    paid_on, gross, currency = stored_row(form, data.paid_on, _("Amount the client paid"), "gross", data)
     fee_col, transfer_col, rate_col, received_col = st.columns(4)
     fee = fee_col.text_input(_("Platform fee"), value=str(data.platform_fee), key=f"{form}_fee")
     transfer = transfer_col.text_input(_("Transfer / withdrawal fee"), value=str(data.transfer_fee),
@@ -225,26 +250,12 @@ def edit_payment() -> None:
     rows = state.read(entries.recent_payments, PICK_LIMIT)
     choices = [Choice(r.id, label(state.day(r.paid_on), state.money(r.gross_minor, r.currency),
                                   r.client or (_(r.platform) if r.platform else ""))) for r in rows]
-    found = forms.picked(_("Payment to change"), choices, key=widgets.form_key("edit_payment") + "_pick",
-                         load=lambda i: state.read(entries.payment_input, i))
-    if found is None:
-        return
-    payment_id, data = found
-    forms.change_record(data, forms.Change(
-        form=widgets.form_key("edit_payment") + f"_{payment_id}", empties="edit_payment",
-        fields=payment_fields, what=_("this payment"),
-        save=forms.saves(update_payment, _("The payment is changed."), payment_id=payment_id),
-        delete=forms.deletes(delete_payment, _("The payment is deleted."), payment_id=payment_id)))
+    edit_entry("payment", choices, entries.payment_input, payment_fields, update_payment, delete_payment)
 
 
 def expense_fields(form: str, data: ExpenseInput) -> ExpenseInput:
     """Draw a stored expense's fields pre-filled inside its form; return what the person typed."""
-    day_col, amount_col, currency_col = st.columns(3)
-    spent_on = day_input(day_col, _("Date"), data.spent_on, form)
-    amount = amount_col.text_input(_("Amount spent"), value=str(data.amount), key=f"{form}_amount")
-    options = widgets.currency_options()
-    currency = currency_col.selectbox(_("Currency"), options, index=options.index(data.currency),
-                                      key=f"{form}_currency")
+    spent_on, amount, currency = stored_row(form, data.spent_on, _("Amount spent"), "amount", data)
     rate_col, category_col = st.columns(2)
     rate = rate_col.text_input(_("Taka for 1 unit (rate)"), value=str(data.rate), key=f"{form}_rate",
                                help=_("Leave empty (or 1) for an expense in taka."))
@@ -262,16 +273,7 @@ def edit_expense() -> None:
     choices = [Choice(r.id, label(state.day(r.spent_on), state.money(r.amount_minor, r.currency),
                                   _(r.category), r.note))
                for r in rows]
-    found = forms.picked(_("Expense to change"), choices, key=widgets.form_key("edit_expense") + "_pick",
-                         load=lambda i: state.read(entries.expense_input, i))
-    if found is None:
-        return
-    expense_id, data = found
-    forms.change_record(data, forms.Change(
-        form=widgets.form_key("edit_expense") + f"_{expense_id}", empties="edit_expense",
-        fields=expense_fields, what=_("this expense"),
-        save=forms.saves(update_expense, _("The expense is changed."), expense_id=expense_id),
-        delete=forms.deletes(delete_expense, _("The expense is deleted."), expense_id=expense_id)))
+    edit_entry("expense", choices, entries.expense_input, expense_fields, update_expense, delete_expense)
 
 
 nav.page_title(_("Log work"))

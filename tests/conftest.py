@@ -89,3 +89,14 @@ def session(db_url: str) -> Iterator[Session]:
     """Return a session on a fresh, migrated database."""
     with open_session(db_url) as s:
         yield s
+
+
+@pytest.fixture
+def served_to_everyone() -> Iterator[None]:
+    """Bind the (test) Streamlit server to every address, as `--server.address 0.0.0.0` does."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    yield
+    config.set_option("server.address", before)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 PASSWORD = "shapla-ফুল-2026"
@@ -20,15 +16,6 @@ def gated() -> None:
     access.let_in()
     st.markdown("inside")
     access.sign_out_button()
-
-
-@pytest.fixture
-def served_to_everyone() -> Iterator[None]:
-    """Bind the (test) server to every address, as `--server.address 0.0.0.0` does."""
-    before = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
-    yield
-    config.set_option("server.address", before)
 
 
 def test_on_loopback_the_gate_is_open(db_url: str) -> None:
