@@ -1,9 +1,9 @@
 """Gigs: the pipeline from lead to paid (S11); add a gig, move it along, edit or delete it."""
 
 from datetime import date
+from typing import Any
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from tracker.guidance import advice, notes
 from tracker.i18n import N_
@@ -25,7 +25,7 @@ REASONS = [PRINCIPLES, _("The budget is too low"), _("I do not have the skill fo
            _("The client does not look trustworthy"), _("I have no time for it now"), OTHER]
 
 
-def day_input(column: DeltaGenerator, label: str, value: date | str | None,
+def day_input(column: Any, label: str, value: date | str | None,
               key: str) -> date | None:
     """Draw an optional date picker; return the chosen day or None."""
     return column.date_input(label, value=value, min_value=EARLIEST, max_value=LATEST,
