@@ -12,15 +12,10 @@ from tracker.ledger.models import ExpenseCategory, GigStatus, PaymentStatus, Pla
 from tracker.ledger.money import rate_to_text
 from tracker.reports import choices, entries
 from tracker.reports.choices import Choice
+from tracker.services import payments
 from tracker.services.clients import default_platform
 from tracker.services.expenses import ExpenseInput, create_expense, delete_expense, update_expense
-from tracker.services.payments import (
-    PaymentInput,
-    create_payment,
-    delete_payment,
-    rate_or_received,
-    update_payment,
-)
+from tracker.services.payments import PaymentInput, rate_or_received
 from tracker.services.settings import fee_percent, home_currency
 from tracker.services.work import create_gig_with_payment, gig_of_payment
 from tracker.web import forms, nav, state, widgets
@@ -74,21 +69,22 @@ def rate_default(currency: str) -> str:
 
 def money_fields(form: str, currency: str, platform: str, labels: dict[str, str]) -> dict[str, Any]:
     """Draw amount, fees and rate (or taka received) inside a form; return them as PaymentInput fields."""
+    texts = {field: _(text) for field, text in labels.items()}
     gross_col, fee_col, transfer_col = st.columns(3)
-    gross = gross_col.text_input(_(labels["gross"]), placeholder="250.00", key=f"{form}_gross")
-    fee = fee_col.text_input(_(labels["fee"]), value=f"{rate_to_text(state.read(fee_percent, platform))}%",
+    gross = gross_col.text_input(texts["gross"], placeholder="250.00", key=f"{form}_gross")
+    fee = fee_col.text_input(texts["fee"], value=f"{rate_to_text(state.read(fee_percent, platform))}%",
                              key=f"{form}_fee",
                              help=_("An amount like 25.00, or a percent of the amount like 10%."))
-    transfer = transfer_col.text_input(_(labels["transfer"]), value="0", key=f"{form}_transfer")
+    transfer = transfer_col.text_input(texts["transfer"], value="0", key=f"{form}_transfer")
     values: dict[str, Any] = {"gross": gross, "platform_fee": fee, "transfer_fee": transfer}
     if currency == HOME:
         return values
     suggested = rate_default(currency)
     rate_col, received_col = st.columns(2)
-    rate = rate_col.text_input(_(labels["rate"]), value=suggested, placeholder="122.50", key=f"{form}_rate",
+    rate = rate_col.text_input(texts["rate"], value=suggested, placeholder="122.50", key=f"{form}_rate",
                                help=_("Filled in with the last rate you used for this currency."))
     received = received_col.text_input(
-        _(labels["received"]), key=f"{form}_received",
+        texts["received"], key=f"{form}_received",
         help=_("Or the taka that reached you in all; the rate is then worked out from it."))
     return {**values, **rate_or_received(rate=rate, received=received, suggested=suggested)}
 
@@ -107,7 +103,7 @@ def payment_tab() -> None:
     if pressed:
         data = PaymentInput(paid_on=paid_on, currency=currency, platform=platform, client_id=client_id,
                             note=note, **money)
-        payment = state.write(create_payment, data=data)
+        payment = state.write(payments.create_payment, data=data)
         if payment is not None:
             widgets.saved("payment", _("Saved: {net} net.").format(
                 net=state.money(payment.net_home_minor, HOME)))
@@ -250,7 +246,8 @@ def edit_payment() -> None:
     rows = state.read(entries.recent_payments, PICK_LIMIT)
     choices = [Choice(r.id, label(state.day(r.paid_on), state.money(r.gross_minor, r.currency),
                                   r.client or (_(r.platform) if r.platform else ""))) for r in rows]
-    edit_entry("payment", choices, entries.payment_input, payment_fields, update_payment, delete_payment)
+    edit_entry("payment", choices, entries.payment_input, payment_fields, payments.update_payment,
+               payments.delete_payment)
 
 
 def expense_fields(form: str, data: ExpenseInput) -> ExpenseInput:
