@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from tracker.web import ui
+from tracker.web import nav
 
 st.set_page_config(page_title="Freelance tracker", page_icon="৳", layout="wide")
-ui.let_in()  # on any address but 127.0.0.1: a password or a login first, or nothing at all
-page = ui.navigation()
-ui.sidebar()
+page = nav.start()  # a new run: its memo, the access gate, the navigation
+nav.sidebar()
 page.run()

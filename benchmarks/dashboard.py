@@ -10,8 +10,8 @@ the harness and the SQL floor, whose ratio is a target and which each take a ten
   after a write) instead of a new AppTest each time, whose set-up and compiling of the page (about
   60 ms here) a running server does not repeat;
 - `warm`: the page run again with the readers' results cached;
-- `readers`: the readers the page calls (recorded from one run through `ui.read`), each run once
-  with its own session like `ui._read` does, without Streamlit: the floor of the page's SQL;
+- `readers`: the readers the page calls (recorded from one run through `state.read`), each run once
+  with its own session like `state._read` does, without Streamlit: the floor of the page's SQL;
 - `tabs`: each other tab of the page, by its label, opened cold (the page run right after
   `st.cache_data.clear()` with that tab chosen); `tab_readers`: the floor of the readers that run;
 - `harness`, `harness_same_session`: the same two measures for a one-line page (`st.write`): what
@@ -64,7 +64,7 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
     from streamlit.testing.v1 import AppTest
 
     from tracker.db.engine import get_engine
-    from tracker.web import ui
+    from tracker.web import state
 
     def page(tab: str | None = None) -> AppTest:
         at = AppTest.from_file(str(PAGE), default_timeout=120)
@@ -78,18 +78,18 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
     def recorded(tab: str | None = None) -> tuple[Calls, AppTest]:
         """Run the page once (cold) and return the reader calls it made."""
         calls: Calls = {}
-        original = ui.read
+        original = state.read
 
         def recording(reader: Callable[..., Any], *args: Any) -> Any:
             calls.setdefault((f"{reader.__module__}.{reader.__qualname__}", args), reader)
             return original(reader, *args)
 
-        ui.read = recording  # type: ignore[assignment]
+        state.read = recording  # type: ignore[assignment]
         try:
             st.cache_data.clear()
             at = page(tab)
         finally:
-            ui.read = original  # type: ignore[assignment]
+            state.read = original  # type: ignore[assignment]
         return calls, at
 
     calls, first = recorded()  # the first run imports what the page needs; not timed

@@ -14,8 +14,8 @@ from tracker.services.clients import (
     delete_client,
     update_client,
 )
-from tracker.web import ui
-from tracker.web.ui import _
+from tracker.web import forms, nav, state, widgets
+from tracker.web.state import _
 
 PLATFORMS = [p.value for p in Platform]
 
@@ -40,18 +40,19 @@ def client_fields(key: str, data: ClientInput) -> ClientInput:
 
 def client_list() -> None:
     """Show every client with what they paid, what is open, what is overdue."""
-    overview = ui.read(pipeline.clients_overview, ui.today(), ui.language(), ui.bengali())
+    overview = state.read(pipeline.clients_overview, state.today(), state.language(), state.bengali())
     if overview.empty:
         st.info(_("No clients yet. Add the first one above."))
         return
     late = int((overview["overdue"] != pipeline.NOTHING).sum())
     if late:
-        st.warning(ui.ngettext("{count} client has not paid for work delivered more than {days} days ago. "
-                               "Ask for the payment before you take new work from them (S18).",
-                               "{count} clients have not paid for work delivered more than {days} days ago. "
-                               "Ask for the payment before you take new work from them (S18).", late)
-                   .format(count=ui.number(late), days=ui.number(OVERDUE_DAYS)), icon=":material/schedule:")
-    st.dataframe(ui.days(overview, "last_payment"), hide_index=True, key="client_list", column_order=[
+        st.warning(state.ngettext("{count} client has not paid for work delivered more than {days} days ago. "
+                                  "Ask for the payment before you take new work from them (S18).",
+                                  "{count} clients have not paid for work delivered more than {days} days "
+                                  "ago. Ask for the payment before you take new work from them (S18).", late)
+                   .format(count=state.number(late), days=state.number(OVERDUE_DAYS)),
+                   icon=":material/schedule:")
+    st.dataframe(state.days(overview, "last_payment"), hide_index=True, key="client_list", column_order=[
         "name", "platform", "country", "verified", "archived", "net_home", "open", "overdue",
         "last_payment", "payments", "notes"], column_config={
         "name": _("Client"), "platform": _("Platform"), "country": _("Country"),
@@ -60,73 +61,80 @@ def client_list() -> None:
         "last_payment": _("Last payment"), "notes": _("Notes")})
     st.caption(_("Net income counts cleared payments, in your home currency. Open: the agreed price of "
                  "active or delivered gigs with no payment yet. Overdue: delivered more than {days} "
-                 "days ago and still not paid.").format(days=ui.number(OVERDUE_DAYS)))
+                 "days ago and still not paid.").format(days=state.number(OVERDUE_DAYS)))
 
 
 def edit_client(client_id: int) -> None:
-    """Draw the edit form for one client, pre-filled from the database, and save changes."""
-    data = ui.read(pipeline.client_input, client_id)
+    """Draw the edit form for one client, pre-filled from the database; save changes, or delete it."""
+    data = state.read(pipeline.client_input, client_id)
     if data is None:
         return
-    form = ui.form_key(f"client_edit_{client_id}")
-    with st.form(form):
-        typed = client_fields(form, data)
-        archived = st.checkbox(_("Archived (hidden from pickers, kept in the books)"),
-                               value=data.archived, key=f"{form}.archived")
-        pressed = st.form_submit_button(_("Save changes"))
-    if pressed:
-        client = ui.write(update_client, client_id=client_id,
-                          data=typed.model_copy(update={"archived": archived}))
-        if client is not None:
-            ui.saved(f"client_edit_{client_id}", _("Saved {name}.").format(name=client.name))
-    remove_client(client_id, data.name)
+    name = f"client_edit_{client_id}"
+    forms.change_record(data, forms.Change(
+        form=widgets.form_key(name), empties=name, fields=edited_client, what=data.name,
+        save=lambda typed: None if (client := state.write(update_client, client_id=client_id, data=typed))
+        is None else _("Saved {name}.").format(name=client.name),
+        delete=lambda: deleted_client(client_id, data.name), delete_key=f"client_{client_id}",
+        deleted_empties="client_pick"))
+    offer_archive(client_id, data.name)
+
+
+def edited_client(key: str, data: ClientInput) -> ClientInput:
+    """Draw a stored client's fields and the Archived tick; return what the person typed."""
+    typed = client_fields(key, data)
+    archived = st.checkbox(_("Archived (hidden from pickers, kept in the books)"), value=data.archived,
+                           key=f"{key}.archived")
+    return typed.model_copy(update={"archived": archived})
 
 
 def client_warning(client_id: int) -> None:
     """Show the S18 warning, the signs seen and what to check, for a client that shows a warning sign."""
-    risk = ui.read(advice.client_risk, client_id, ui.today())
+    risk = state.read(advice.client_risk, client_id, state.today())
     if not risk.applies:
         return
-    ui.advice(notes.CHECK_CLIENT, "warning")
-    st.markdown("\n".join(f"- {_(sign).format(days=ui.number(OVERDUE_DAYS))}" for sign in risk.reasons))
+    widgets.advice(notes.CHECK_CLIENT, "warning")
+    st.markdown("\n".join(f"- {_(sign).format(days=state.number(OVERDUE_DAYS))}" for sign in risk.reasons))
     st.caption(_("What to check"))
     st.markdown("\n".join(f"- {_(check)}" for check in notes.CLIENT_CHECKS))
 
 
-def remove_client(client_id: int, name: str) -> None:
-    """Delete a client after a confirmation; when refused, offer to archive instead."""
+def deleted_client(client_id: int, name: str) -> str | None:
+    """Delete a client; return the message, or None when refused (then archiving is offered)."""
+    if state.write(delete_client, client_id=client_id) is not None:
+        return _("Deleted {name}.").format(name=name)
+    st.session_state[f"client_refused_{client_id}"] = True
+    return None
+
+
+def offer_archive(client_id: int, name: str) -> None:
+    """When a client could not be deleted, offer to archive them instead."""
     refused = f"client_refused_{client_id}"
-    if ui.confirm_delete(name, key=f"client_{client_id}"):
-        if ui.write(delete_client, client_id=client_id) is not None:
-            ui.saved("client_pick", _("Deleted {name}.").format(name=name))
-        else:
-            st.session_state[refused] = True
     if st.session_state.get(refused):
         st.caption(_("Archiving keeps the client's gigs and payments in your books and hides the "
                      "client from the pickers."))
         archive = st.button(_("Archive instead"), key=f"client_{client_id}_archive",
                             icon=":material/archive:")
-        if archive and ui.write(archive_client, client_id=client_id) is not None:
+        if archive and state.write(archive_client, client_id=client_id) is not None:
             st.session_state.pop(refused, None)
-            ui.saved(f"client_edit_{client_id}", _("Archived {name}.").format(name=name))
+            widgets.saved(f"client_edit_{client_id}", _("Archived {name}.").format(name=name))
 
 
-ui.page_title(_("Clients"))
+nav.page_title(_("Clients"))
 st.caption(_("Look a client up before you work for them, and ask early when a payment is late (S18)."))
-add_form = ui.form_key("client")
+add_form = widgets.form_key("client")
 with st.form(add_form):
     new = client_fields(add_form, ClientInput(name=""))
     added = st.form_submit_button(_("Add client"), type="primary")
 if added:
-    client = ui.write(create_client, data=new)
+    client = state.write(create_client, data=new)
     if client is not None:
-        ui.saved("client", _("Added {name}.").format(name=client.name))
+        widgets.saved("client", _("Added {name}.").format(name=client.name))
 
 client_list()
 
 st.subheader(_("Change a client"))
-chosen = ui.pick(_("Client to change"), ui.read(choices.client_choices, None, True),
-                 key=ui.form_key("client_pick"))
+chosen = widgets.pick(_("Client to change"), state.read(choices.client_choices, None, True),
+                 key=widgets.form_key("client_pick"))
 if chosen is not None:
     client_warning(chosen)
     edit_client(chosen)

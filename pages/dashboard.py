@@ -7,20 +7,20 @@ from tracker.reports import breakdowns, outlook, tables
 from tracker.reports import month as reports
 from tracker.reports.forecast import Outlook
 from tracker.reports.pipeline import OVERDUE_DAYS, totals_by_status
-from tracker.web import charts, ui, views
-from tracker.web.ui import _
+from tracker.web import charts, nav, state, views, widgets
+from tracker.web.state import _
 
-ui.page_title(_("Dashboard"))
-today = ui.today()
-current = ui.this_month()
-months = sorted({current, *ui.read(tables.months_with_payments)}, reverse=True)
-month = st.selectbox(_("Month"), months, index=0, key="dashboard_month", format_func=ui.month)
-pace = ui.read(reports.month_pace, month, today)
+nav.page_title(_("Dashboard"))
+today = state.today()
+current = state.this_month()
+months = sorted({current, *state.read(tables.months_with_payments)}, reverse=True)
+month = st.selectbox(_("Month"), months, index=0, key="dashboard_month", format_func=state.month)
+pace = state.read(reports.month_pace, month, today)
 summary = pace.summary
 home = summary.currency
-if ui.read(advice.database_is_empty):
-    ui.advice(notes.START_PATH)
-    ui.go_button(
+if state.read(advice.database_is_empty):
+    widgets.advice(notes.START_PATH)
+    widgets.go_button(
         _("Add the skill you are learning"),
         "pages/skills.py",
         key="start_path",
@@ -29,18 +29,18 @@ if ui.read(advice.database_is_empty):
     )
 
 net, share, remaining = st.columns(3)
-net.metric(_("Net income"), ui.money(summary.net_minor, home))
-goal_text = ui.money(summary.goal_minor, home, whole=True)
+net.metric(_("Net income"), state.money(summary.net_minor, home))
+goal_text = state.money(summary.goal_minor, home, whole=True)
 share.metric(
     _("Of your goal"),
-    ui.percent(summary.progress),
+    state.percent(summary.progress),
     help=_("Goal for this month: {goal}").format(goal=goal_text),
 )
-remaining.metric(_("Still to go"), ui.money(summary.remaining_minor, home))
+remaining.metric(_("Still to go"), state.money(summary.remaining_minor, home))
 days, needed, projected = st.columns(3)
-days.metric(_("Days left"), ui.number(pace.days_left))
-needed.metric(_("Needed per day"), ui.money(pace.daily_needed_minor, home))
-projected.metric(_("Month end at this pace"), ui.money(pace.projected_minor, home))
+days.metric(_("Days left"), state.number(pace.days_left))
+needed.metric(_("Needed per day"), state.money(pace.daily_needed_minor, home))
+projected.metric(_("Month end at this pace"), state.money(pace.projected_minor, home))
 st.progress(min(max(float(summary.progress), 0.0), 1.0))
 st.caption(
     _(
@@ -49,12 +49,13 @@ st.caption(
     )
 )
 if summary.pending_minor:
-    st.info(_("Pending, not counted yet: {amount}").format(amount=ui.money(summary.pending_minor, home)))
-if ui.read(advice.momentum, today).applies:
-    ui.advice(notes.KEEP_AT_IT, "success")
-if advice.long_gap(away := ui.read(advice.days_since_activity, today)):
-    ui.advice(notes.COME_BACK)
-    st.caption(_("Your last learning time or payment is from {days} days ago.").format(days=ui.number(away)))
+    st.info(_("Pending, not counted yet: {amount}").format(amount=state.money(summary.pending_minor, home)))
+if state.read(advice.momentum, today).applies:
+    widgets.advice(notes.KEEP_AT_IT, "success")
+if advice.long_gap(away := state.read(advice.days_since_activity, today)):
+    widgets.advice(notes.COME_BACK)
+    st.caption(_("Your last learning time or payment is from {days} days ago.").format(
+        days=state.number(away)))
 
 
 def show_progress() -> None:
@@ -64,31 +65,32 @@ def show_progress() -> None:
         [12, 24],
         horizontal=True,
         key="dashboard_span",
-        format_func=lambda n: _("{count} months").format(count=ui.number(n)),
+        format_func=lambda n: _("{count} months").format(count=state.number(n)),
     )
-    series = ui.read(reports.monthly_net, reports.add_months(month, 1 - span), month)
-    ui.chart(charts.monthly_net_chart, series, home, key="chart_monthly")
-    ui.chart(
+    series = state.read(reports.monthly_net, reports.add_months(month, 1 - span), month)
+    widgets.chart(charts.monthly_net_chart, series, home, key="chart_monthly")
+    widgets.chart(
         charts.month_progress_chart,
         month,
-        ui.read(reports.daily_net, month),
+        state.read(reports.daily_net, month),
         summary.goal_minor,
         home,
         key="chart_month",
     )
-    forecast, history = ui.read(outlook.outlook_and_history, today)
+    forecast, history = state.read(outlook.outlook_and_history, today)
     if forecast.outlook is Outlook.NEED_MORE_DATA:
         st.info(
             _("The forecast needs at least three complete months of income; it has {count}.").format(
-                count=ui.number(len(forecast.months_used))
+                count=state.number(len(forecast.months_used))
             )
         )
     else:
-        ui.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home, key="chart_forecast")
-        kind, sentence = views.forecast_text(forecast, ui.percent, _, ui.month)
+        widgets.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home,
+                      key="chart_forecast")
+        kind, sentence = views.forecast_text(forecast, state.percent, _, state.month)
         getattr(st, kind)(sentence)
     for tip in advice.forecast_tips(forecast.outlook):
-        ui.advice(tip)
+        widgets.advice(tip)
     st.caption(
         _(
             "How the forecast works: a straight line fitted (least squares) through net income of "
@@ -100,8 +102,8 @@ def show_progress() -> None:
 def show_sources() -> None:
     """Draw the twelve months' income by kind of work, platform and client, and the largest client's share."""
     first = reports.add_months(month, -11)
-    st.caption(_("The twelve months up to {month}.").format(month=ui.month(month)))
-    sources = ui.read(breakdowns.income_sources, first, month)
+    st.caption(_("The twelve months up to {month}.").format(month=state.month(month)))
+    sources = state.read(breakdowns.income_sources, first, month)
     for title, rows, words in [
         (_("By kind of work"), sources.by_category, True),
         (_("By platform"), sources.by_platform, True),
@@ -109,10 +111,10 @@ def show_sources() -> None:
     ]:
         if rows:
             names = [(_(r.name) if words else r.name) if r.name else _("not linked") for r in rows]
-            ui.chart(charts.shares_chart, title, names, [r.net_minor for r in rows], home, key=title)
+            widgets.chart(charts.shares_chart, title, names, [r.net_minor for r in rows], home, key=title)
     largest = sources.largest_client_share
     if largest is not None:
-        st.metric(_("Share of your largest client"), ui.percent(largest))
+        st.metric(_("Share of your largest client"), state.percent(largest))
         if largest > breakdowns.RISKY_SHARE:
             st.warning(
                 _(
@@ -124,51 +126,52 @@ def show_sources() -> None:
 
 def show_gigs() -> None:
     """Draw the pipeline: gigs per status, the share of proposals won, agreed values."""
-    counts = ui.read(breakdowns.pipeline_counts)
-    ui.chart(charts.pipeline_chart, counts, key="chart_pipeline")
+    counts = state.read(breakdowns.pipeline_counts)
+    widgets.chart(charts.pipeline_chart, counts, key="chart_pipeline")
     rate = breakdowns.win_rate(counts)
     st.metric(
         _("Proposals won"),
-        ui.percent(rate) if rate is not None else "—",
+        state.percent(rate) if rate is not None else "—",
         help=_(
             "Won (active, delivered or paid) ÷ won and lost. Leads, open proposals, declined "
             "and cancelled gigs are not counted."
         ),
     )
-    st.dataframe(views.status_frame(ui.read(totals_by_status), _, ui.bengali()), hide_index=True)
+    st.dataframe(views.status_frame(state.read(totals_by_status), _, state.bengali()), hide_index=True)
 
 
 def show_learning() -> None:
     """Draw learning against earning per skill, and net income per hour worked by skill and client."""
-    rates = ui.read(breakdowns.learning_and_rates)
+    rates = state.read(breakdowns.learning_and_rates)
     st.subheader(_("Learning against earning"))
-    st.dataframe(views.learning_frame(rates.skills, ui.money, _, ui.day), hide_index=True)
+    st.dataframe(views.learning_frame(rates.skills, state.money, _, state.day), hide_index=True)
     for title, rows in [(_("Per hour worked, by skill"), rates.by_skill),
                         (_("Per hour worked, by client"), rates.by_client)]:
         st.subheader(title)
-        st.dataframe(views.hourly_frame(rows, ui.money, _), hide_index=True)
+        st.dataframe(views.hourly_frame(rows, state.money, _), hide_index=True)
 
 
 def show_owed() -> None:
     """Draw delivered work not paid yet, the income streak and the days learned."""
-    unpaid = ui.read(breakdowns.money_owed, today)
+    unpaid = state.read(breakdowns.money_owed, today)
     st.caption(
         _(
             "Delivered work not paid yet, oldest first. After {days} days it counts as overdue: "
             "check on the client, and do not start new work for them until they pay (S18)."
-        ).format(days=ui.number(OVERDUE_DAYS))
+        ).format(days=state.number(OVERDUE_DAYS))
     )
     if unpaid:
-        st.dataframe(views.owed_frame(unpaid, ui.money, _, ui.day), hide_index=True)
+        st.dataframe(views.owed_frame(unpaid, state.money, _, state.day), hide_index=True)
     else:
         st.success(_("Nobody owes you for delivered work."))
     streak, studied = st.columns(2)
-    streak.metric(_("Months in a row with income"), ui.number(ui.read(breakdowns.income_streak, current)))
-    studied.metric(_("Days you learned, last 30"), ui.number(ui.read(breakdowns.learning_days, today)))
+    streak.metric(_("Months in a row with income"),
+                  state.number(state.read(breakdowns.income_streak, current)))
+    studied.metric(_("Days you learned, last 30"), state.number(state.read(breakdowns.learning_days, today)))
 
 
-ui.keep_widgets("dashboard_span")  # its tab may be closed in this run
-ui.lazy_tabs(
+widgets.keep_widgets("dashboard_span")  # its tab may be closed in this run
+widgets.lazy_tabs(
     {
         _("Progress"): show_progress,
         _("Where money comes from"): show_sources,

@@ -11,7 +11,7 @@ from tracker.i18n import N_
 from tracker.io.autobackup import backups_place, list_backups, restore_automatic_backup
 from tracker.io.backup import RestoreResult, backup_bytes, read_backup, restore_backup
 from tracker.io.export import monthly_summary_csv, payments_csv
-from tracker.io.importer import import_rows
+from tracker.io.importer import import_rows, may_import
 from tracker.io.importers import CHOICES
 from tracker.io.importers import mapped as mapped_format
 from tracker.io.plan import ImportOptions, ImportPlan, plan_import
@@ -20,8 +20,8 @@ from tracker.io.tables_csv import export_zip, table_csv, table_names
 from tracker.ledger.models import Platform
 from tracker.reports import tables
 from tracker.services.settings import MAX_BACKUPS, backups_to_keep, set_setting
-from tracker.web import ui
-from tracker.web.ui import _
+from tracker.web import nav, state, widgets
+from tracker.web.state import _
 
 FORMAT_LABELS = {"auto": N_("Find out from the file"), "tracker": N_("This app's own CSV export"),
                  "upwork": N_("Upwork transaction history"), "payoneer": N_("Payoneer account activity"),
@@ -45,9 +45,9 @@ def date_range() -> tuple[date | None, date | None]:
     if not st.checkbox(_("Only a date range"), key="export_range"):
         return None, None
     first, last = st.columns(2)
-    start = first.date_input(_("From"), value=date(ui.today().year, 1, 1), format="YYYY-MM-DD",
+    start = first.date_input(_("From"), value=date(state.today().year, 1, 1), format="YYYY-MM-DD",
                              key="export_from")
-    end = last.date_input(_("To"), value=ui.today(), format="YYYY-MM-DD", key="export_to")
+    end = last.date_input(_("To"), value=state.today(), format="YYYY-MM-DD", key="export_to")
     return start, end
 
 
@@ -55,24 +55,24 @@ def downloads() -> None:
     """Draw the download buttons: payments, the monthly summary, a backup, and one per table."""
     st.subheader(_("Download"))
     window = date_range()
-    st.download_button(_("Download payments (CSV)"), data=ui.lazily(payments_csv, *window),
+    st.download_button(_("Download payments (CSV)"), data=state.lazily(payments_csv, *window),
                        file_name="payments_detailed.csv", mime=CSV, icon=DOWNLOAD, on_click="ignore")
     st.download_button(_("Download the monthly summary (CSV)"),
-                       data=ui.lazily(monthly_summary_csv, *window), file_name="monthly_summary.csv",
+                       data=state.lazily(monthly_summary_csv, *window), file_name="monthly_summary.csv",
                        mime=CSV, icon=DOWNLOAD, on_click="ignore")
-    st.download_button(_("Download a backup of everything (zip)"), data=ui.lazily(backup_bytes),
-                       file_name=f"tracker-backup-{ui.today():%Y%m%d}.zip", mime=ZIP, icon=DOWNLOAD,
+    st.download_button(_("Download a backup of everything (zip)"), data=state.lazily(backup_bytes),
+                       file_name=f"tracker-backup-{state.today():%Y%m%d}.zip", mime=ZIP, icon=DOWNLOAD,
                        on_click="ignore")
     if st.button(_("Prepare every CSV file (zip)"), key="export_all", icon=DOWNLOAD):
-        data = ui.lazily(export_zip, *window, ui.progress_bar(_("Exporting…")))()
+        data = state.lazily(export_zip, *window, widgets.progress_bar(_("Exporting…")))()
         st.download_button(_("Download every CSV file (zip)"), data=data, mime=ZIP, icon=DOWNLOAD,
-                           file_name=f"tracker-export-{ui.today():%Y%m%d}.zip", on_click="ignore")
+                           file_name=f"tracker-export-{state.today():%Y%m%d}.zip", on_click="ignore")
     with st.expander(_("One CSV file per table")):
         for name in table_names():
-            st.download_button(_(name), data=ui.lazily(table_csv, name, *window), file_name=f"{name}.csv",
+            st.download_button(_(name), data=state.lazily(table_csv, name, *window), file_name=f"{name}.csv",
                                mime=CSV, icon=DOWNLOAD, on_click="ignore", key=f"table_{name}")
     st.caption(_("Files open in Excel and LibreOffice with Bengali names shown correctly. Your data "
-                 "lives in {where}.").format(where=ui.db_url()))
+                 "lives in {where}.").format(where=state.db_url()))
 
 
 def mapping_fields(data: bytes) -> mapped_format.Mapping | None:
@@ -81,8 +81,8 @@ def mapping_fields(data: bytes) -> mapped_format.Mapping | None:
     chosen = st.selectbox(_("Saved mapping"), [None, *saved], key="map_saved",
                           format_func=lambda name: _("— a new one —") if name is None else name)
     if chosen:
-        return ui.checked(mapped_format.load_mapping, chosen)
-    headers = ui.checked(mapped_format.file_columns, data) or []
+        return state.checked(mapped_format.load_mapping, chosen)
+    headers = state.checked(mapped_format.file_columns, data) or []
     columns = {}
     for field in mapped_format.FIELDS:
         options = ["", *headers]
@@ -90,24 +90,24 @@ def mapping_fields(data: bytes) -> mapped_format.Mapping | None:
         columns[field] = st.selectbox(_(FIELD_LABELS[field]), options, index=options.index(guess),
                                       format_func=lambda h: h or _("— none —"), key=f"map_{field}")
     left, middle, right = st.columns(3)
-    currency = left.selectbox(_("Currency when no column says"), ui.currency_options(),
+    currency = left.selectbox(_("Currency when no column says"), widgets.currency_options(),
                               key="map_default_currency")
     platforms = [p.value for p in Platform]
     platform = middle.selectbox(_("Platform"), platforms, index=platforms.index(Platform.FIVERR.value),
                                 format_func=_, key="map_platform")
     name = right.text_input(_("Name of this mapping"), value="Fiverr", key="map_name")
-    mapping = ui.checked(mapped_format.make_mapping, name, columns, currency=currency, platform=platform)
+    mapping = state.checked(mapped_format.make_mapping, name, columns, currency=currency, platform=platform)
     if mapping is not None and st.button(_("Save this mapping"), key="map_save"):
-        ui.checked(mapped_format.save_mapping, mapping)
+        state.checked(mapped_format.save_mapping, mapping)
         st.success(_("Saved. Next time choose “{name}” under Saved mapping.").format(
-            name=ui.plain(mapping.name)))
+            name=state.plain(mapping.name)))
     return mapping
 
 
 def settled_plan(data: bytes, options: ImportOptions) -> ImportPlan | None:
     """Return the plan once the person has answered what the file leaves open (date order, rates)."""
     with st.spinner(_("Reading the file…")):
-        plan = ui.attempt(plan_import, data, options)
+        plan = state.attempt(plan_import, data, options)
     if plan is not None and plan.date_question is not None:
         order = st.radio(plan.date_question.text(_), ["dmy", "mdy"], index=None, key="import_order",
                          format_func=lambda o: _("Day first (31/12/2026)") if o == "dmy"
@@ -115,7 +115,7 @@ def settled_plan(data: bytes, options: ImportOptions) -> ImportPlan | None:
         if order is None:
             return None
         options = replace(options, date_order=order)
-        plan = ui.attempt(plan_import, data, options)
+        plan = state.attempt(plan_import, data, options)
     if plan is not None and plan.rate_currencies:
         st.caption(_("Rows in another currency need the rate you received for them."))
         columns = st.columns(len(plan.rate_currencies))
@@ -123,7 +123,7 @@ def settled_plan(data: bytes, options: ImportOptions) -> ImportPlan | None:
                                                                                     currency=code),
                                               placeholder="121.50", key=f"import_rate_{code}"))
                       for code, where in zip(plan.rate_currencies, columns, strict=True))
-        plan = ui.attempt(plan_import, data, replace(options, rates=rates))
+        plan = state.attempt(plan_import, data, replace(options, rates=rates))
     return plan
 
 
@@ -132,15 +132,17 @@ def preview(plan: ImportPlan) -> None:
     found = counts(plan)
     for where, label, key in zip(st.columns(4), (_("To add"), _("Duplicates"), _("Refused"),
                                                  _("Transfers, not counted")), found, strict=True):
-        where.metric(label, ui.number(found[key]))
+        where.metric(label, state.number(found[key]))
     if not found["add"] and found["duplicates"]:
         st.info(_("Nothing new: every row of this file was imported before."))
-    tabs = ui.tabs([_("To add"), _("Duplicates"), _("Refused"), _("Transfers")], key="preview_tabs")
+    tabs = widgets.tabs([_("To add"), _("Duplicates"), _("Refused"), _("Transfers")], key="preview_tabs")
     labels = {key: _(text) for key, text in ROW_LABELS.items()}
-    tabs[0].dataframe(ui.days(rows_frame(plan.to_add, _), "date").rename(columns=labels), hide_index=True)
-    tabs[1].dataframe(ui.days(rows_frame(plan.duplicates, _), "date").rename(columns=labels), hide_index=True)
+    tabs[0].dataframe(state.days(rows_frame(plan.to_add, _), "date").rename(columns=labels), hide_index=True)
+    tabs[1].dataframe(state.days(rows_frame(plan.duplicates, _), "date").rename(columns=labels),
+                      hide_index=True)
     tabs[2].dataframe(refused_frame(plan.refused, _).rename(columns=labels), hide_index=True)
-    tabs[3].dataframe(ui.days(rows_frame(plan.transfers, _), "date").rename(columns=labels), hide_index=True)
+    tabs[3].dataframe(state.days(rows_frame(plan.transfers, _), "date").rename(columns=labels),
+                      hide_index=True)
 
 
 def import_button(plan: ImportPlan) -> None:
@@ -150,17 +152,16 @@ def import_button(plan: ImportPlan) -> None:
     if plan.missing_rates:
         st.caption(_("Give the rate for {currencies} to import.").format(
             currencies=", ".join(plan.missing_rates)))
-    blocked = not plan.ready or not plan.to_add or (bool(plan.refused) and not skip)
-    if not st.button(_("Import"), type="primary", disabled=blocked, key="import_go",
-                     icon=":material/upload:"):
+    if not st.button(_("Import"), type="primary", disabled=not may_import(plan=plan, skip_refused=skip),
+                     key="import_go", icon=":material/upload:"):
         return
-    result = ui.write(import_rows, plan=plan, skip_invalid=skip,
-                      progress=ui.progress_bar(_("Importing…")))
+    result = state.write(import_rows, plan=plan, skip_invalid=skip,
+                         progress=widgets.progress_bar(_("Importing…")))
     if result is not None:
-        ui.saved("import_file", _("Imported {imported} rows; {duplicates} were there already; {refused} "
-                                  "refused.").format(imported=ui.number(result.imported),
-                                                     duplicates=ui.number(result.duplicates),
-                                                     refused=ui.number(result.refused)))
+        widgets.saved("import_file", _("Imported {imported} rows; {duplicates} were there already; {refused} "
+                                  "refused.").format(imported=state.number(result.imported),
+                                                     duplicates=state.number(result.duplicates),
+                                                     refused=state.number(result.refused)))
 
 
 def import_section() -> None:
@@ -169,7 +170,7 @@ def import_section() -> None:
     st.caption(_("A CSV file from Upwork, Payoneer or PayPal, this app's own export, or any other "
                  "file whose columns you name. Rows imported before are never added twice."))
     upload = st.file_uploader(_("Statement file (CSV)"), type=["csv", "txt"],
-                              key=ui.form_key("import_file"))
+                              key=widgets.form_key("import_file"))
     fmt = st.selectbox(_("Format"), CHOICES, format_func=lambda f: _(FORMAT_LABELS[f]),
                        key="import_format")
     if upload is None:
@@ -187,64 +188,65 @@ def import_section() -> None:
 def restore_section() -> None:
     """Draw the backup upload; restore it, with a confirmation when there is data to replace."""
     st.subheader(_("Restore a backup"))
-    upload = st.file_uploader(_("Backup file (zip)"), type=["zip"], key=ui.form_key("restore_file"))
+    upload = st.file_uploader(_("Backup file (zip)"), type=["zip"], key=widgets.form_key("restore_file"))
     if upload is None:
         return
     data = upload.getvalue()
-    rows = ui.checked(read_backup, data)
+    rows = state.checked(read_backup, data)
     if rows is None:
         return
-    st.caption(_("This backup holds {count} records.").format(count=ui.number(sum(map(len, rows.values())))))
-    empty = ui.read(is_empty)
+    st.caption(_("This backup holds {count} records.").format(
+        count=state.number(sum(map(len, rows.values())))))
+    empty = state.read(is_empty)
     sure = True
     if not empty:
         st.warning(_("Restoring replaces all the data in the app with the backup's. What is there now "
                      "is saved as a backup in the data folder first."))
         sure = st.checkbox(_("Yes, replace all my data with this backup"), key="restore_sure")
     if st.button(_("Restore"), disabled=not sure, key="restore_go", icon=":material/restore:"):
-        restored(ui.write(restore_backup, data=data, replace=not empty))
+        restored(state.write(restore_backup, data=data, replace=not empty))
 
 
 def restored(result: RestoreResult | None) -> None:
     """After a restore: say how many records came back and where the replaced data was saved."""
     if result is None:
         return
-    message = _("Restored {count} records.").format(count=ui.number(sum(result.counts.values())))
+    message = _("Restored {count} records.").format(count=state.number(sum(result.counts.values())))
     if result.saved_to is not None:
         message += " " + _("The data that was there is saved in {path}.").format(path=str(result.saved_to))
-    ui.saved("restore_file", message)
+    widgets.saved("restore_file", message)
 
 
 def automatic_backups_section() -> None:
     """Draw the automatic backups, newest first, each with a Restore button; and how many to keep."""
     st.subheader(_("Automatic backups"))
-    kept = ui.read(backups_to_keep)
+    kept = state.read(backups_to_keep)
     st.caption(_("Your data is copied once a day when the app starts, before an update changes the "
                  "database, and before a restore. The newest {count} are kept in {folder}.").format(
-        count=ui.number(kept), folder=ui.plain(str(ui.read(backups_place)))))
-    backups = ui.read(list_backups)
+        count=state.number(kept), folder=state.plain(str(state.read(backups_place)))))
+    backups = state.read(list_backups)
     if not backups:
         st.caption(_("None yet: the first is saved when the app starts with data in it."))
-    sure = not backups or ui.read(is_empty)
+    sure = not backups or state.read(is_empty)
     if backups and not sure:
         sure = st.checkbox(_("Yes, replace all my data with the backup I restore (what is there now is "
                              "saved as a backup first)"), key="auto_restore_sure")
     for backup in backups:
         when, why, size, action = st.columns([3, 3, 2, 2], vertical_alignment="center")
-        when.text(f"{ui.day(backup.taken_at.date())} {backup.taken_at:%H:%M}")
+        when.text(f"{state.day(backup.taken_at.date())} {backup.taken_at:%H:%M}")
         why.text(_(REASON_LABELS[backup.reason]))
-        size.text(_("{size} KB").format(size=ui.number(-(-backup.size // 1024))))
+        size.text(_("{size} KB").format(size=state.number(-(-backup.size // 1024))))
         if action.button(_("Restore"), key=f"auto_restore_{backup.name}", disabled=not sure,
                          icon=":material/restore:"):
-            restored(ui.write(restore_automatic_backup, name=backup.name))
+            restored(state.write(restore_automatic_backup, name=backup.name))
     chosen = st.number_input(_("How many automatic backups to keep"), min_value=1, max_value=MAX_BACKUPS,
                              value=kept, step=1, key="backups_keep")
-    if chosen != kept and ui.write(set_setting, key="backups_to_keep", value=str(chosen)) is not None:
+    if chosen != kept and state.write(set_setting, key="backups_to_keep", value=str(chosen)) is not None:
         st.rerun()
 
 
-ui.page_title(_("Data"))
-record_counts = ui.read(tables.record_counts)
+nav.page_title(_("Data"))
+record_counts = state.read(tables.record_counts)
 st.dataframe({_("Table"): [_(name) for name in record_counts], _("Rows"): list(record_counts.values())},
              hide_index=True)
 downloads()

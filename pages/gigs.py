@@ -1,18 +1,19 @@
 """Gigs: the pipeline from lead to paid (S11); add a gig, move it along, edit or delete it."""
 
 from datetime import date
+from typing import Any
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from tracker.guidance import advice, notes
 from tracker.i18n import N_
 from tracker.i18n.words import decline_reason_text
 from tracker.ledger.models import DeclineReason, GigStatus, Platform, Pricing
-from tracker.reports import choices, entries, pipeline
+from tracker.reports import choices, pipeline
+from tracker.services.clients import default_platform
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
-from tracker.web import ui
-from tracker.web.ui import _
+from tracker.web import forms, nav, state, widgets
+from tracker.web.state import _
 
 STATUSES = [s.value for s in GigStatus]
 FROM_CLIENT = N_("the client's platform")
@@ -23,7 +24,7 @@ OTHER = "other"  # the person's own words follow
 REASONS = [*(r.value for r in DeclineReason), OTHER]
 
 
-def day_input(column: DeltaGenerator, label: str, value: date | str | None,
+def day_input(column: Any, label: str, value: date | str | None,
               key: str) -> date | None:
     """Draw an optional date picker; return the chosen day or None."""
     return column.date_input(label, value=value, min_value=EARLIEST, max_value=LATEST,
@@ -36,15 +37,15 @@ def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> Gi
                           placeholder=_("Logo for a bakery"))
     who, skill = st.columns(2)
     with who:
-        client_id = ui.pick(_("Client"), ui.read(choices.client_choices, data.client_id),
+        client_id = widgets.pick(_("Client"), state.read(choices.client_choices, data.client_id),
                             key=f"{key}.client", none_label=_("— none —"), current=data.client_id)
     with skill:
-        skill_id = ui.pick(_("Skill"), ui.read(choices.skill_choices, data.skill_id),
+        skill_id = widgets.pick(_("Skill"), state.read(choices.skill_choices, data.skill_id),
                            key=f"{key}.skill", none_label=_("— none —"), current=data.skill_id)
     platform, pricing, status = st.columns(3)
     price, currency, hours = st.columns(3)
     started, due, delivered, closed = st.columns(4)
-    currencies = ui.currency_options()
+    currencies = widgets.currency_options()
     return GigInput(
         title=title, client_id=client_id, skill_id=skill_id,
         platform=platform.selectbox(_("Platform"), platforms, index=platforms.index(data.platform),
@@ -71,20 +72,20 @@ def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> Gi
 
 def reason_input(stored: str, key: str) -> str:
     """Draw the decline reason (a code shown in words); return the stored code unless it was changed."""
-    shown = decline_reason_text(stored, ui.language())
+    shown = decline_reason_text(stored, state.language())
     typed = st.text_input(_("Why you declined it (only for declined work)"), value=shown, key=f"{key}.reason")
     return stored if typed == shown else typed
 
 
 def reason_label(choice: str) -> str:
     """Return a decline reason offered to choose, in words."""
-    return _("Other") if choice == OTHER else decline_reason_text(choice, ui.language())
+    return _("Other") if choice == OTHER else decline_reason_text(choice, state.language())
 
 
 def pipeline_summary() -> None:
     """Show how many gigs, and how much agreed money, sit at each status."""
-    totals = ui.read(pipeline.totals_by_status)
-    bengali = ui.bengali()
+    totals = state.read(pipeline.totals_by_status)
+    bengali = state.bengali()
     st.dataframe([{"status": _(t.status), "gigs": t.gigs,
                    "value": pipeline.amounts_text(t.value, bengali_digits=bengali)} for t in totals],
                  hide_index=True, key="gig_summary",
@@ -96,34 +97,35 @@ def gig_list() -> None:
     """Show the newest gigs of the chosen status."""
     status = st.selectbox(_("Show gigs that are"), [None, *STATUSES], key="gig_filter",
                           format_func=lambda s: _("any status") if s is None else _(s))
-    table = ui.read(pipeline.gigs_table, status, pipeline.LIST_LIMIT, ui.language(), ui.bengali())
+    table = state.read(pipeline.gigs_table, status, pipeline.LIST_LIMIT, state.language(), state.bengali())
     if table.empty:
         st.info(_("No gigs here yet. Add a lead as soon as you hear of work."))
         return
-    st.dataframe(ui.days(table, "started", "due", "delivered", "closed"), hide_index=True, key="gig_list",
+    st.dataframe(state.days(table, "started", "due", "delivered", "closed"), hide_index=True, key="gig_list",
                  column_config={
         "id": "#", "title": _("Gig"), "client": _("Client"), "skill": _("Skill"), "status": _("Status"),
         "platform": _("Platform"), "pricing": _("Fixed or hourly"), "price": _("Agreed price"),
         "hours": _("Hours worked"), "value": _("Agreed value"), "started": _("Started"),
         "due": _("Due"), "delivered": _("Delivered"), "closed": _("Closed"), "reason": _("Reason")})
-    st.caption(_("The newest {limit} at most.").format(limit=ui.number(pipeline.LIST_LIMIT)))
+    st.caption(_("The newest {limit} at most.").format(limit=state.number(pipeline.LIST_LIMIT)))
 
 
 def add_gig() -> None:
     """Draw the form for a new gig and store it."""
-    form = ui.form_key("gig_add")
+    form = widgets.form_key("gig_add")
     with st.form(form):
         typed = gig_fields(form, GigInput(title="", price="", hours_worked="", platform=FROM_CLIENT),
                            platforms=[FROM_CLIENT, *PLATFORMS])
         pressed = st.form_submit_button(_("Add gig"), type="primary")
     if pressed:
         if typed.platform == FROM_CLIENT:
-            typed.platform = ui.read(entries.client_platform, typed.client_id) or Platform.DIRECT.value
-        gig = ui.write(create_gig, data=typed)
+            typed.platform = state.read(default_platform, client_id=typed.client_id,
+                                        fallback=Platform.DIRECT.value)
+        gig = state.write(create_gig, data=typed)
         if gig is not None:
-            ui.keep_advice("gig_add", ui.read(advice.gig_tips, gig.skill_id, gig.platform))
-            ui.saved("gig_add", _("Added {title}.").format(title=gig.title))
-    ui.kept_advice("gig_add")
+            widgets.keep_advice("gig_add", state.read(advice.gig_tips, gig.skill_id, gig.platform))
+            widgets.saved("gig_add", _("Added {title}.").format(title=gig.title))
+    widgets.kept_advice("gig_add")
 
 
 def move_along(gig_id: int, data: GigInput, key: str) -> None:
@@ -135,55 +137,58 @@ def move_along(gig_id: int, data: GigInput, key: str) -> None:
     reason = ""
     if new_status == GigStatus.DECLINED.value:
         if advice.declining(new_status, data.status):
-            ui.advice(notes.SAY_NO)
+            widgets.advice(notes.SAY_NO)
         preset = st.radio(_("Why do you decline it?"), REASONS, index=None, key=f"{key}.move_reason",
                           format_func=reason_label)
         other = st.text_input(_("Your reason"), key=f"{key}.move_other") if preset == OTHER else ""
         reason = other if preset == OTHER else preset or ""
     if st.button(_("Move gig"), key=f"{key}.move", type="primary"):
-        gig = ui.write(move_gig, gig_id=gig_id, status=new_status, reason=reason, hours_worked=worked)
+        gig = state.write(move_gig, gig_id=gig_id, status=new_status, reason=reason, hours_worked=worked)
         if gig is not None:
-            ui.saved(f"gig_{gig_id}", _("{title} is now: {status}.").format(title=gig.title,
+            widgets.saved(f"gig_{gig_id}", _("{title} is now: {status}.").format(title=gig.title,
                                                                             status=_(gig.status)))
+
+
+def gig_change(gig_id: int, data: GigInput, key: str, payments: str = "refuse") -> forms.Change[GigInput]:
+    """Return how a gig is edited (and deleted, its payments kept, deleted or refused as `payments` says)."""
+    return forms.Change(
+        form=f"{key}.edit", empties=f"gig_{gig_id}", fields=gig_fields, what=data.title,
+        save=lambda typed: None if (gig := state.write(update_gig, gig_id=gig_id, data=typed)) is None
+        else _("Saved {title}.").format(title=gig.title),
+        delete=lambda: None if state.write(delete_gig, gig_id=gig_id, payments=payments) is None
+        else _("Deleted {title}.").format(title=data.title),
+        delete_key=f"{key}.remove", deleted_empties="gig_pick")
 
 
 def edit_gig(gig_id: int, data: GigInput, key: str) -> None:
     """Draw the gig's edit form, pre-filled from the database, and save changes."""
-    with st.form(f"{key}.edit"):
-        typed = gig_fields(f"{key}.edit", data)
-        pressed = st.form_submit_button(_("Save changes"))
-    if pressed:
-        gig = ui.write(update_gig, gig_id=gig_id, data=typed)
-        if gig is not None:
-            ui.saved(f"gig_{gig_id}", _("Saved {title}.").format(title=gig.title))
-    for tip in ui.read(advice.gig_tips, data.skill_id, data.platform):
-        ui.advice(tip)
+    forms.edit_form(data, gig_change(gig_id, data, key))
+    for tip in state.read(advice.gig_tips, data.skill_id, data.platform):
+        widgets.advice(tip)
 
 
 def remove_gig(gig_id: int, data: GigInput, key: str) -> None:
     """Delete a gig after a confirmation, asking first what happens to its payments."""
-    payments = ui.read(count_payments, gig_id)
+    payments = state.read(count_payments, gig_id)
     how = "refuse"
     if payments:
-        how = st.radio(ui.ngettext("This gig has {count} payment. What should happen to it?",
-                                   "This gig has {count} payments. What should happen to them?", payments)
-                       .format(count=ui.number(payments)), ["keep", "delete"], key=f"{key}.payments",
+        how = st.radio(state.ngettext("This gig has {count} payment. What should happen to it?",
+                                      "This gig has {count} payments. What should happen to them?", payments)
+                       .format(count=state.number(payments)), ["keep", "delete"], key=f"{key}.payments",
                        format_func=lambda h: _("Keep them, without the gig") if h == "keep"
                        else _("Delete them too"))
-    sure = ui.confirm_delete(data.title, key=f"{key}.remove")
-    if sure and ui.write(delete_gig, gig_id=gig_id, payments=how) is not None:
-        ui.saved("gig_pick", _("Deleted {title}.").format(title=data.title))
+    forms.delete_button(gig_change(gig_id, data, key, how))
 
 
 def change_gig() -> None:
     """Let the person pick a gig, then move it along, edit it or delete it."""
-    gig_id = ui.pick(_("Gig to change"), ui.read(choices.gig_choices, None, ui.language()),
-                     key=ui.form_key("gig_pick"))
-    data = ui.read(pipeline.gig_input, gig_id) if gig_id is not None else None
+    gig_id = widgets.pick(_("Gig to change"), state.read(choices.gig_choices, None, state.language()),
+                     key=widgets.form_key("gig_pick"))
+    data = state.read(pipeline.gig_input, gig_id) if gig_id is not None else None
     if gig_id is None or data is None:
         return
-    key = ui.form_key(f"gig_{gig_id}")
-    move, edit, delete = ui.tabs([_("Move along"), _("Edit"), _("Delete")], key="gig_change_tabs")
+    key = widgets.form_key(f"gig_{gig_id}")
+    move, edit, delete = widgets.tabs([_("Move along"), _("Edit"), _("Delete")], key="gig_change_tabs")
     with move:
         move_along(gig_id, data, key)
     with edit:
@@ -192,7 +197,7 @@ def change_gig() -> None:
         remove_gig(gig_id, data, key)
 
 
-ui.page_title(_("Gigs"))
+nav.page_title(_("Gigs"))
 st.caption(_("Find work, agree the work and the price before you start, deliver, then get paid (S11)."))
 pipeline_summary()
 st.subheader(_("Your gigs"))

@@ -3,15 +3,15 @@
 import streamlit as st
 
 from tracker.guidance import SECTIONS
-from tracker.web import ui
-from tracker.web.ui import _
+from tracker.web import nav, state, widgets
+from tracker.web.state import _
 
-ui.page_title(_("Guidance"))
+nav.page_title(_("Guidance"))
 st.caption(_("The path the source articles advise, step by step, in our own words. Each tip names the "
              "point of the articles it comes from."))
 
 for number, section in enumerate(SECTIONS, start=1):
-    st.subheader(_("{number}. {title}").format(number=ui.number(number), title=_(section.title)))
+    st.subheader(_("{number}. {title}").format(number=state.number(number), title=_(section.title)))
     st.caption(_(section.intro))
     for tip in section.tips:
         with st.container(border=True):
@@ -19,4 +19,4 @@ for number, section in enumerate(SECTIONS, start=1):
             st.write(_(tip.text))
             st.caption(_("Source point {id}").format(id=tip.source))
     if section.key == "ready":
-        ui.readiness_checklist()
+        widgets.readiness_checklist()

@@ -102,3 +102,14 @@ def frozen_today() -> Iterator[date]:
     clock.freeze(datetime.combine(FROZEN_DAY, datetime.min.time()).replace(hour=12))
     yield FROZEN_DAY
     clock.freeze(None)
+
+
+@pytest.fixture
+def served_to_everyone() -> Iterator[None]:
+    """Bind the (test) Streamlit server to every address, as `--server.address 0.0.0.0` does."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    yield
+    config.set_option("server.address", before)

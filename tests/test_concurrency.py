@@ -131,7 +131,7 @@ def test_the_app_says_the_database_is_busy_and_saves_nothing(db_url: str, monkey
 
     monkeypatch.setattr(tracker.services.clients, "create_client", busy)
     real = tracker.db.engine.run_write
-    monkeypatch.setattr("tracker.web.ui.run_write", lambda write: real(write, pause=0.001))
+    monkeypatch.setattr("tracker.web.state.run_write", lambda write: real(write, pause=0.001))
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(PROJECT_ROOT / "pages" / "clients.py"), default_timeout=60)

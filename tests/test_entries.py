@@ -101,13 +101,6 @@ def test_recent_expenses_newest_first(session: Session) -> None:
     assert [r.id for r in entries.recent_expenses(session, 1)] == [newer]
 
 
-def test_client_platform(session: Session) -> None:
-    acme = create_client(session=session, data=ClientInput(name="Acme", platform="Fiverr"))
-    assert entries.client_platform(session, acme.id) == "Fiverr"
-    assert entries.client_platform(session, None) is None
-    assert entries.client_platform(session, 999) is None
-
-
 def test_skill_choices_newest_first(session: Session) -> None:
     logo = create_skill(session=session, data=SkillInput(name="Logo design", category="graphic design"))
     seo = create_skill(session=session, data=SkillInput(name="SEO", category="search engine optimisation"))

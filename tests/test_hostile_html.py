@@ -29,7 +29,7 @@ from tracker.services.skills import (
     create_skill,
     log_learning,
 )
-from tracker.web.ui import plain
+from tracker.web.state import plain
 
 SCRIPT = "<script>alert(1)</script>"
 LINK = "[x](javascript:alert(1))"

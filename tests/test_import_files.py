@@ -5,13 +5,14 @@ the −100.00 withdrawal is a transfer).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlmodel import Session, func, select
 
 from tracker.io.csvread import normalise, read_sheet
-from tracker.io.importer import import_rows
+from tracker.io.importer import import_rows, may_import
 from tracker.io.importers.mapped import load_mapping, make_mapping, save_mapping, saved_mappings
 from tracker.io.plan import ImportOptions, plan_import
 from tracker.ledger.errors import InvalidInput
@@ -191,3 +192,13 @@ def test_existing_clients_are_found_ignoring_case(session: Session) -> None:
     import_rows(session=session, plan=plan_import(session, (DATA / "upwork_new.csv").read_bytes(),
                                                   ImportOptions(rates=USD)))
     assert sorted(c.name for c in session.exec(select(Client))) == ["ACME LTD", "নদী ডিজাইন"]
+
+
+def test_an_import_may_run_when_ready_with_rows_and_no_refused_row_left_in(session: Session) -> None:
+    plan = plan_import(session, bad_file(), ImportOptions(rates=USD))
+    assert plan.refused and plan.to_add and plan.ready
+    assert not may_import(plan=plan, skip_refused=False), "refused rows in: not until they are left out"
+    assert may_import(plan=plan, skip_refused=True)
+    assert not may_import(plan=replace(plan, to_add=[]), skip_refused=True), "nothing to add"
+    assert not may_import(plan=replace(plan, missing_rates=["EUR"]), skip_refused=True), "a rate missing"
+    assert may_import(plan=replace(plan, refused=[]), skip_refused=False)

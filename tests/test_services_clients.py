@@ -12,6 +12,7 @@ from tracker.ledger.models import Client, Gig, Payment
 from tracker.services.clients import (
     ClientInput,
     create_client,
+    default_platform,
     delete_client,
     input_of,
     update_client,
@@ -174,3 +175,13 @@ def test_delete_unknown_client_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         delete_client(session=session, client_id=999)
     assert count(session) == 1
+
+
+def test_new_work_starts_on_the_clients_platform(session: Session) -> None:
+    acme = create_client(session=session, data=ClientInput(name="Acme", platform="Fiverr"))
+    assert default_platform(session, client_id=acme.id) == "Fiverr"
+    assert default_platform(session, client_id=acme.id, fallback="direct") == "Fiverr"
+    assert default_platform(session, client_id=None) is None, "no client: nothing to follow"
+    assert default_platform(session, client_id=None, fallback="direct") == "direct"
+    assert default_platform(session, client_id=999) is None, "a client that is not there"
+    assert default_platform(session, client_id=999, fallback="direct") == "direct"

@@ -17,6 +17,7 @@ from tracker.services.payments import (
     create_payment,
     delete_payment,
     input_of,
+    rate_or_received,
     update_payment,
 )
 
@@ -296,3 +297,16 @@ def test_delete_unknown_payment_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         delete_payment(session=session, payment_id=999)
     assert count(session) == 1
+
+
+@pytest.mark.parametrize(("rate", "received", "suggested", "fields"), [
+    ("122.50", "", "122.50", {"rate": "122.50", "received_home": None}),  # the suggested rate, used
+    ("122.50", "27,000", "122.50", {"rate": None, "received_home": "27,000"}),  # it gives way
+    ("121", "27,000", "122.50", {"rate": "121", "received_home": "27,000"}),  # typed: both kept
+    ("", "27,000", "", {"rate": None, "received_home": "27,000"}),  # no rate used before
+    ("", "", "", {"rate": None, "received_home": None}),
+    ("122.50", "  ", "122.50", {"rate": "122.50", "received_home": "  "}),  # blanks are not an amount
+])
+def test_the_taka_received_wins_over_the_suggested_rate(rate: str, received: str, suggested: str,
+                                                        fields: dict[str, str | None]) -> None:
+    assert rate_or_received(rate=rate, received=received, suggested=suggested) == fields

@@ -13,7 +13,7 @@ from tracker.ledger.models import Gig, Payment
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput
 from tracker.services.payments import PaymentInput, create_payment
-from tracker.services.work import create_gig_with_payment
+from tracker.services.work import create_gig_with_payment, gig_of_payment
 
 
 def gig(**changes: Any) -> GigInput:
@@ -109,3 +109,22 @@ def test_a_refusal_at_write_time_rolls_back_the_gig_too(session: Session) -> Non
                                 payment=paid(source="upwork", external_ref="T-1"))
     assert "duplicate" in str(refused.value)
     assert counts(session) == (0, 1)
+
+
+@pytest.mark.parametrize(("status", "hours", "closed_on", "worked"), [
+    ("paid", "", date(2026, 8, 3), "0"),  # paid: closed the day of the payment; no hours, none
+    ("delivered", "3.5", None, "3.5"),
+    ("active", "1", None, "1"),
+])
+def test_the_gig_logged_with_a_payment_is_priced_at_what_was_paid(
+        status: str, hours: str, closed_on: date | None, worked: str) -> None:
+    payment = paid(paid_on=date(2026, 8, 3), platform="Upwork", client_id=7)
+    logged = gig_of_payment(title="Logo", client_id=7, skill_id=2, status=status, hours=hours,
+                            payment=payment)
+    assert logged == GigInput(title="Logo", client_id=7, skill_id=2, platform="Upwork", price="250.00",
+                              currency="USD", hours_worked=worked, status=status, closed_on=closed_on)
+
+
+def test_a_gig_logged_with_a_payment_and_no_platform_is_direct() -> None:
+    assert gig_of_payment(title="Logo", client_id=None, skill_id=None, status="paid", hours="",
+                          payment=paid()).platform == "direct"

@@ -134,7 +134,7 @@ def main(page: Page) -> Locator:
 def tab(page: Page, name: str) -> Locator:
     """Show a tab and return its panel; a switch to another tab starts a run, waited for here.
 
-    The app's tabs rerun on a switch (ui.tabs keeps the tab in use across runs). A step that went on
+    The app's tabs rerun on a switch (widgets.tabs keeps the tab in use across runs). A step that went on
     at once worked beside that run: the run drew the select box again, and the option the step was
     about to click went from the page. That failed a CI run once; with every page's run slowed by
     0.5 s it failed at that very step. Waiting here, all browser tests passed so slowed.

@@ -1,7 +1,7 @@
 """A page opened by its address on a fresh server, before any other visit, is that page in the app.
 
 Streamlit runs such a page on its own (the router has not run yet in this server); the page hands
-over to the router (tracker/ui.py, _hand_over_to_router), which opens it again with the navigation.
+over to the router (tracker/web/nav.py, _hand_over_to_router), which opens it again with the navigation.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import go_to, heading, no_trouble, page_titles, screenshot
-from tracker.web.ui import PAGES
+from tracker.web.nav import PAGES
 
 pytestmark = pytest.mark.e2e
 

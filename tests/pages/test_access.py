@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlmodel import Session
 from streamlit import config
 from streamlit.testing.v1 import AppTest
@@ -14,15 +11,6 @@ from tracker.db.config import PROJECT_ROOT
 PASSWORD = "shapla-ফুল-2026"
 ROUTER = str(PROJECT_ROOT / "streamlit_app.py")
 DASHBOARD = str(PROJECT_ROOT / "pages" / "dashboard.py")
-
-
-@pytest.fixture
-def served_to_everyone() -> Iterator[None]:
-    """Bind the (test) server to every address, as `--server.address 0.0.0.0` does."""
-    before = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
-    yield
-    config.set_option("server.address", before)
 
 
 def app(script: str, secrets: dict | None = None) -> AppTest:

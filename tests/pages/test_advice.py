@@ -33,7 +33,7 @@ def _on_today(frozen_today: date) -> None:
 
 
 def shown(block: Any) -> list[Tip]:
-    """Return the notes shown with ui.advice in a page or a tab, in page order (repeats kept)."""
+    """Return the notes shown with widgets.advice in a page or a tab, in page order (repeats kept)."""
     boxes = [*block.info, *block.warning, *block.success]
     return [tip for box in boxes for tip in notes.NOTES
             if box.value.startswith(f"**{tip.title}**") and f"Source point {tip.source}" in box.value]

@@ -104,17 +104,17 @@ TAB_READERS = {  # what each tab reads beyond the headline
 
 @pytest.fixture
 def readers_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Return the list that collects the readers a page asks ui.read for (module.name)."""
-    from tracker.web import ui
+    """Return the list that collects the readers a page asks state.read for (module.name)."""
+    from tracker.web import state
 
     asked: list[str] = []
-    original = ui.read
+    original = state.read
 
     def recording(reader: Callable[..., object], *args: object) -> object:
         asked.append(f"{reader.__module__.removeprefix('tracker.')}.{reader.__qualname__}")
         return original(reader, *args)
 
-    monkeypatch.setattr(ui, "read", recording)
+    monkeypatch.setattr(state, "read", recording)
     return asked
 
 

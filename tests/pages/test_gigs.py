@@ -244,7 +244,7 @@ def test_edit_is_pre_filled_and_stores_the_changes(open_page: Open, session: Ses
     w(at.text_input, f"gig_{gig}_#.edit.title").input("Logo and card")
     w(at.text_input, f"gig_{gig}_#.edit.price").input("1,250.50")
     w(at.selectbox, f"gig_{gig}_#.edit.currency").set_value("BDT")
-    at.button(key=f"FormSubmitter:gig_{gig}_0.edit-Save changes").click().run()
+    at.button(key=f"gig_{gig}_0.edit_save").click().run()
     no_trouble(at)
     assert at.success[0].value == "Saved Logo and card."
     stored = gigs()[0]
@@ -258,7 +258,7 @@ def test_edit_shows_a_declined_reason_in_words_and_keeps_its_code(open_page: Ope
     at = open_page("gigs")
     assert w(at.text_input, f"gig_{gig}_#.edit.reason").value == "The budget is too low"
     w(at.text_input, f"gig_{gig}_#.edit.title").input("Logo and card")
-    at.button(key=f"FormSubmitter:gig_{gig}_0.edit-Save changes").click().run()
+    at.button(key=f"gig_{gig}_0.edit_save").click().run()
     no_trouble(at)
     assert (gigs()[0]["title"], gigs()[0]["decline_reason"]) == ("Logo and card", "budget")
 
@@ -268,7 +268,7 @@ def test_edit_refuses_bad_input_and_changes_nothing(open_page: Open, session: Se
     before = gigs()
     at = open_page("gigs")
     w(at.text_input, f"gig_{gig}_#.edit.title").input("")
-    at.button(key=f"FormSubmitter:gig_{gig}_0.edit-Save changes").click().run()
+    at.button(key=f"gig_{gig}_0.edit_save").click().run()
     assert [e.value for e in at.error] == ["Please give the gig title."]
     assert gigs() == before
 

@@ -27,7 +27,7 @@ def test_change_and_delete_a_goal(open_page: Open) -> None:
     at.text_input(key="goal_from").input("2026-01")
     at = press(at, "Save goal")
     goal_id = rows(Goal)[0].id
-    at.text_input(key=f"goal_edit_target_{goal_id}").input("৯০,০০০")
+    at.text_input(key=f"goal_edit_{goal_id}_0_target").input("৯০,০০০")
     at = press(at, "Save changes")
     assert_clean(at)
     assert [(g.valid_from, g.target_minor) for g in rows(Goal)] == [("2026-01", 9000000)]

@@ -40,8 +40,8 @@ def test_empty_and_duplicate_names_are_refused(open_page: Open, filled: Session)
 def test_change_a_skills_stage(open_page: Open, filled: Session) -> None:
     at = open_page("skills")
     skill_id = rows(Skill)[0].id
-    at.selectbox(key=f"skill_edit_{skill_id}_stage").set_value("earning")
-    at.button(key=f"skill_edit_{skill_id}_save").click().run()
+    at.selectbox(key=f"skill_edit_{skill_id}_0_stage").set_value("earning")
+    at.button(key=f"skill_edit_{skill_id}_0_save").click().run()
     assert_clean(at)
     assert rows(Skill)[0].stage == "earning"
 
@@ -77,8 +77,8 @@ def test_log_learning_time_and_refuse_zero_minutes(open_page: Open, filled: Sess
 def test_change_and_delete_learning_time(open_page: Open, filled: Session) -> None:
     at = open_page("skills")
     session_id = rows(LearningSession)[0].id
-    at.number_input(key=f"learning_edit_{session_id}_minutes").set_value(120)
-    at.button(key=f"learning_edit_{session_id}_save").click().run()
+    at.number_input(key=f"learning_edit_{session_id}_0_minutes").set_value(120)
+    at.button(key=f"learning_edit_{session_id}_0_save").click().run()
     assert [r.minutes for r in rows(LearningSession)] == [120]
     at.checkbox(key="learning_remove_sure").check().run()
     at.button(key="learning_remove_delete").click().run()
@@ -95,9 +95,9 @@ def test_a_ready_review_approves_the_skill_and_can_be_changed(open_page: Open, s
     assert_clean(at)
     assert rows(Skill)[0].stage == "mentor-approved"
     review_id = rows(MentorReview)[0].id
-    at.radio(key=f"review_edit_{review_id}_verdict").set_value("not yet")
-    at.text_input(key=f"review_edit_{review_id}_reviewer").input("Nasrin Akter")
-    at.button(key=f"review_edit_{review_id}_save").click().run()
+    at.radio(key=f"review_edit_{review_id}_0_verdict").set_value("not yet")
+    at.text_input(key=f"review_edit_{review_id}_0_reviewer").input("Nasrin Akter")
+    at.button(key=f"review_edit_{review_id}_0_save").click().run()
     [review] = rows(MentorReview)
     assert (review.verdict, review.reviewer) == ("not yet", "Nasrin Akter")
 

@@ -25,7 +25,7 @@ from tracker.services.skills import SkillInput, create_skill
 def no_language_left_behind() -> Iterator[None]:
     """Forget the language AppTest's format functions leave in Streamlit's session state outside a run.
 
-    AppTest calls a widget's format function in the test's own thread; `ui.language()` then stores the
+    AppTest calls a widget's format function in the test's own thread; `state.language()` then stores the
     language in the session state Streamlit keeps for code outside a script run, where it would stay
     for the next tests (a Bengali "১২ months" in an English test).
     """

@@ -5,7 +5,7 @@ Every tip names the source point it comes from, so it can be checked against the
 - `notes`: tips shown in place, in their situation (tracker/advice.py decides when).
 - `CHECKLIST_LABELS`: the five things to have before starting (S8).
 
-Texts are English message ids, marked with `N_` and translated when shown (`ui._`).
+Texts are English message ids, marked with `N_` and translated when shown (`state._`).
 """
 
 from __future__ import annotations

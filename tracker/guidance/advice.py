@@ -1,7 +1,7 @@
 """When a piece of guidance applies: small checks on the person's own records.
 
 Each check answers one question for one place in the app (the Dashboard, the gig forms, a client);
-the page shows the matching tip from tracker.guidance.notes with `ui.advice` only when it is true.
+the page shows the matching tip from tracker.guidance.notes with `widgets.advice` only when it is true.
 """
 
 from __future__ import annotations

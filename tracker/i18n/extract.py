@@ -105,7 +105,7 @@ def method_map(config: Path = ROOT / "babel.cfg") -> list[tuple[str, str]]:
 
 
 def messages(root: Path = ROOT) -> dict[str, list[str]]:
-    """Return every msgid in tracker/ and pages/ with where it is used ('tracker/ui.py:12').
+    """Return every msgid in tracker/ and pages/ with where it is used ('tracker/web/state.py:12').
 
     A plural message is listed by its singular msgid, which is its key in the catalogs too.
     """

@@ -81,6 +81,12 @@ def check_ready(plan: ImportPlan, skip_invalid: bool) -> None:
                            count=len(plan.refused), row=first.number, reason=first.text())
 
 
+def may_import(*, plan: ImportPlan, skip_refused: bool) -> bool:
+    """Return True when the plan may be imported now: it is ready (rates known, date order settled),
+    it adds something, and it has no refused rows unless the person chose to leave them out."""
+    return plan.ready and bool(plan.to_add) and (not plan.refused or skip_refused)
+
+
 def import_rows(*, session: Session, plan: ImportPlan, skip_invalid: bool = False,
                 progress: Progress | None = None) -> ImportResult:
     """Write every row the plan adds in one transaction; return the counts."""

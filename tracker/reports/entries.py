@@ -93,13 +93,6 @@ def last_rate(session: Session, currency: str) -> Decimal | None:
     return Decimal(latest[2])
 
 
-def client_platform(session: Session, client_id: int | None) -> str | None:
-    """Return the platform a client works through, or None for no (or an unknown) client."""
-    client = session.get(Client, client_id) if client_id is not None else None
-    return client.platform if client is not None else None
-
-
-
 def payment_input(session: Session, payment_id: int | None) -> payments.PaymentInput | None:
     """Return the input that would store a payment again (to pre-fill its edit form); None if gone."""
     payment = session.get(Payment, payment_id) if payment_id is not None else None

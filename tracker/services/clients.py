@@ -84,3 +84,9 @@ def client_values(session: Session, data: ClientInput, *, client_id: int | None)
         "archived": bool(data.archived),
         "asks_upfront": bool(data.asks_upfront),
     }
+
+
+def default_platform(session: Session, *, client_id: int | None, fallback: str | None = None) -> str | None:
+    """Return the platform new work for a client starts on: the client's own, else `fallback`."""
+    client = session.get(Client, client_id) if client_id is not None else None
+    return client.platform if client is not None else fallback

@@ -257,3 +257,15 @@ def _links(session: Session, data: PaymentFacts) -> tuple[int | None, int | None
     if platform is not None:
         platform = choice(platform, Platform, field="platform")
     return client_id, gig.id if gig is not None else None, platform
+
+
+def rate_or_received(*, rate: str, received: str, suggested: str) -> dict[str, str | None]:
+    """Return the `rate` and `received_home` fields of a new payment from what the form holds.
+
+    The form suggests the last rate used for the currency; when the person also gives the taka
+    received in all, that amount wins and the untouched suggestion gives way (the rate is then
+    derived from it). A rate the person typed is kept: giving both is refused by the payment's check.
+    """
+    if received.strip() and rate == suggested:
+        rate = ""
+    return {"rate": rate or None, "received_home": received or None}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from tracker.ledger.errors import InvalidInput
-from tracker.ledger.models import Gig, Payment
+from tracker.ledger.models import Gig, GigStatus, Payment, Platform
 from tracker.services.common import writing
 from tracker.services.gigs import GigInput, gig_values
 from tracker.services.payments import PaymentInput, payment_values
@@ -37,3 +37,13 @@ def create_gig_with_payment(*, session: Session, gig: GigInput,
     session.refresh(new_gig)
     session.refresh(new_payment)
     return new_gig, new_payment
+
+
+def gig_of_payment(*, title: str, client_id: int | None, skill_id: int | None, status: str,
+                   hours: str, payment: PaymentInput) -> GigInput:
+    """Return the gig logged with its payment: priced at what was paid, in the payment's currency and
+    platform, closed on the day of the payment when it is paid; no hours given count as none."""
+    return GigInput(title=title, client_id=client_id, skill_id=skill_id,
+                    platform=payment.platform or Platform.DIRECT.value, price=payment.gross,
+                    currency=payment.currency, hours_worked=hours or "0", status=status,
+                    closed_on=payment.paid_on if status == GigStatus.PAID.value else None)

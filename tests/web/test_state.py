@@ -1,7 +1,7 @@
-"""The Streamlit seam: writes are not repeated by a double click; refusals are shown, not raised.
+"""tracker/web/state.py: writes are not repeated by a double click; refusals are shown, not raised.
 
 The language and the digits are read once a script run: a switch shows from the next run on, and a
-save within a run applies to what the run draws after it.
+save within a run applies to what the run draws after it. The router starts each run's memo.
 """
 
 from __future__ import annotations
@@ -21,21 +21,22 @@ from tracker.services.settings import set_setting
 def save_twice() -> None:
     """Run the same write twice in one script run, as a double click would."""
     from tracker.services.clients import ClientInput, create_client
-    from tracker.web import ui
+    from tracker.web import state
 
-    ui.write(create_client, data=ClientInput(name="Acme"))
-    ui.write(create_client, data=ClientInput(name="Acme"))
+    state.write(create_client, data=ClientInput(name="Acme"))
+    state.write(create_client, data=ClientInput(name="Acme"))
 
 
 def save_bad() -> None:
     """Write a client with no name."""
     from tracker.services.clients import ClientInput, create_client
-    from tracker.web import ui
+    from tracker.web import state
 
-    ui.write(create_client, data=ClientInput(name=" "))
+    state.write(create_client, data=ClientInput(name=" "))
 
 
 def clients() -> int:
+    """Return how many clients are stored."""
     with open_session() as s:
         return s.exec(select(func.count()).select_from(Client)).one()
 
@@ -55,33 +56,35 @@ def test_a_refusal_is_shown_in_words(db_url: str) -> None:
 
 
 def many_numbers() -> None:
-    """Show a title and many amounts, then (when asked) switch to Bengali and show them again."""
+    """As the router does, start the run; show a title and many amounts, then (when asked) switch to
+    Bengali and show them again."""
     import streamlit as st
 
     from tracker.services import settings
-    from tracker.web import ui
+    from tracker.web import state
 
-    st.markdown(ui._("Dashboard") + " " + " ".join(ui.money(n * 100) for n in range(1, 40)))
+    state.start_run(routed=True)
+    st.markdown(state._("Dashboard") + " " + " ".join(state.money(n * 100) for n in range(1, 40)))
     if st.session_state.get("switch_now"):
-        ui.done(settings.set_setting, key="bengali_digits", value="off")
-        ui.choose_language("bn")
-        st.markdown(ui._("Dashboard") + " " + ui.money(100))
+        state.done(settings.set_setting, key="bengali_digits", value="off")
+        state.choose_language("bn")
+        st.markdown(state._("Dashboard") + " " + state.money(100))
 
 
 def settings_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Return the list that collects the settings ui.read is asked for."""
+    """Return the list that collects the settings state.read is asked for."""
     from tracker.services import settings
-    from tracker.web import ui
+    from tracker.web import state
 
     asked: list[str] = []
-    original = ui.read
+    original = state.read
 
     def recording(reader: Callable[..., object], *args: object) -> object:
         if reader is settings.get_setting:
             asked.append(str(args[0]))
         return original(reader, *args)
 
-    monkeypatch.setattr(ui, "read", recording)
+    monkeypatch.setattr(state, "read", recording)
     return asked
 
 
@@ -110,3 +113,45 @@ def test_a_switch_within_a_run_applies_to_what_follows(db_url: str) -> None:
     first, after = (m.value for m in at.markdown)
     assert first.startswith("Dashboard ৳1.00")
     assert after == "ড্যাশবোর্ড ৳1.00", "Bengali words, digits turned off by the save before"
+
+
+def test_before_a_run_starts_nothing_is_remembered() -> None:
+    from tracker.web import state
+
+    state.this_run()["language"] = "bn"
+    assert state.this_run() == {}, "no run started in this thread: every call is a new dict"
+
+
+def memo_marks() -> None:
+    """Start a run, mark its memo, and show whether the mark of the previous run is still there."""
+    import streamlit as st
+
+    from tracker.web import state
+
+    state.start_run(routed=True)
+    st.markdown(f"left over: {state.this_run().get('mark')}")
+    state.this_run()["mark"] = st.session_state.get("runs", 0)
+    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+
+
+def test_the_router_starts_a_new_memo_every_run(db_url: str) -> None:
+    at = AppTest.from_function(memo_marks, default_timeout=30).run()
+    assert at.markdown[0].value == "left over: None"
+    at.run()
+    assert at.markdown[0].value == "left over: None", "a new run: nothing of the last one"
+
+
+def test_reads_pass_keyword_arguments(db_url: str) -> None:
+    def script() -> None:
+        import streamlit as st
+
+        from tracker.services.clients import ClientInput, create_client, default_platform
+        from tracker.web import state
+
+        client = state.write(create_client, data=ClientInput(name="Acme", platform="Fiverr"))
+        st.markdown(str(state.read(default_platform, client_id=client.id, fallback="direct")))
+        st.markdown(str(state.read(default_platform, client_id=None, fallback="direct")))
+
+    at = AppTest.from_function(script, default_timeout=30).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [m.value for m in at.markdown] == ["Fiverr", "direct"]
