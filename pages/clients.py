@@ -6,8 +6,8 @@ import streamlit as st
 
 from tracker.guidance import advice, notes
 from tracker.ledger.models import Platform
-from tracker.reports import choices, pipeline
-from tracker.reports.pipeline import OVERDUE_DAYS
+from tracker.reports.facade import Reports
+from tracker.reports.owed import OVERDUE_DAYS
 from tracker.services.clients import (
     ClientInput,
     archive_client,
@@ -15,7 +15,7 @@ from tracker.services.clients import (
     delete_client,
     update_client,
 )
-from tracker.web import ui
+from tracker.web import tables, ui
 from tracker.web.ui import _
 
 PLATFORMS = [p.value for p in Platform]
@@ -41,22 +41,16 @@ def client_fields(key: str, data: ClientInput) -> ClientInput:
 
 def client_list() -> None:
     """Show every client with what they paid, what is open, what is overdue."""
-    overview = ui.read(pipeline.clients_overview, date.today(), ui.language(), ui.bengali())
-    if overview.empty:
+    overview = ui.read(Reports.clients_overview, date.today())
+    if not overview:
         st.info(_("No clients yet. Add the first one above."))
         return
-    late = int((overview["overdue"] != pipeline.NOTHING).sum())
+    late = sum(1 for row in overview if row.overdue)
     if late:
         st.warning(_("{count} client(s) have not paid for work delivered more than {days} days ago. "
                      "Ask for the payment before you take new work from them (S18).")
                    .format(count=ui.number(late), days=ui.number(OVERDUE_DAYS)), icon=":material/schedule:")
-    st.dataframe(ui.days(overview, "last_payment"), hide_index=True, key="client_list", column_order=[
-        "name", "platform", "country", "verified", "archived", "net_home", "open", "overdue",
-        "last_payment", "payments", "notes"], column_config={
-        "name": _("Client"), "platform": _("Platform"), "country": _("Country"),
-        "verified": _("Payment verified"), "archived": _("Archived"), "payments": _("Payments"),
-        "net_home": _("Net income, all time"), "open": _("Open"), "overdue": _("Overdue"),
-        "last_payment": _("Last payment"), "notes": _("Notes")})
+    tables.show(overview, tables.CLIENTS, ui.present(), key="client_list")
     st.caption(_("Net income counts cleared payments, in your home currency. Open: the agreed price of "
                  "active or delivered gigs with no payment yet. Overdue: delivered more than {days} "
                  "days ago and still not paid.").format(days=ui.number(OVERDUE_DAYS)))
@@ -64,7 +58,7 @@ def client_list() -> None:
 
 def edit_client(client_id: int) -> None:
     """Draw the edit form for one client, pre-filled from the database, and save changes."""
-    data = ui.read(pipeline.client_input, client_id)
+    data = ui.read(Reports.client_input, client_id)
     if data is None:
         return
     form = ui.form_key(f"client_edit_{client_id}")
@@ -124,7 +118,7 @@ if added:
 client_list()
 
 st.subheader(_("Change a client"))
-chosen = ui.pick(_("Client to change"), ui.read(choices.client_choices, None, True),
+chosen = ui.pick(_("Client to change"), ui.read(Reports.client_choices, None, True),
                  key=ui.form_key("client_pick"))
 if chosen is not None:
     client_warning(chosen)

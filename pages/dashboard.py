@@ -3,19 +3,22 @@
 import streamlit as st
 
 from tracker.guidance import advice, notes
-from tracker.reports import breakdowns, outlook, tables
-from tracker.reports import month as reports
+from tracker.ledger.months import add_months
+from tracker.present import outlook_sentence
+from tracker.reports.facade import Reports
 from tracker.reports.forecast import Outlook
-from tracker.reports.pipeline import OVERDUE_DAYS, totals_by_status
-from tracker.web import charts, ui, views
+from tracker.reports.owed import OVERDUE_DAYS
+from tracker.reports.pipeline import win_rate
+from tracker.reports.sources import RISKY_SHARE
+from tracker.web import charts, tables, ui
 from tracker.web.ui import _
 
 ui.page_title(_("Dashboard"))
 today = ui.today()
 current = ui.this_month()
-months = sorted({current, *ui.read(tables.months_with_payments)}, reverse=True)
+months = sorted({current, *ui.read(Reports.months_with_payments)}, reverse=True)
 month = st.selectbox(_("Month"), months, index=0, key="dashboard_month", format_func=ui.month)
-pace = ui.read(reports.month_pace, month, today)
+pace = ui.read(Reports.month_pace, month, today)
 summary = pace.summary
 home = summary.currency
 if ui.read(advice.database_is_empty):
@@ -66,17 +69,17 @@ def show_progress() -> None:
         key="dashboard_span",
         format_func=lambda n: _("{count} months").format(count=ui.number(n)),
     )
-    series = ui.read(reports.monthly_net, reports.add_months(month, 1 - span), month)
-    ui.chart(charts.monthly_net_chart, series, home, key="chart_monthly")
+    series = ui.read(Reports.monthly_net, add_months(month, 1 - span), month)
+    ui.chart(charts.monthly_net_chart, series, key="chart_monthly")
     ui.chart(
         charts.month_progress_chart,
         month,
-        ui.read(reports.daily_net, month),
+        ui.read(Reports.daily_net, month),
         summary.goal_minor,
-        home,
         key="chart_month",
     )
-    forecast, history = ui.read(outlook.outlook_and_history, today)
+    outlook = ui.read(Reports.outlook_and_history, today)
+    forecast = outlook.forecast
     if forecast.outlook is Outlook.NEED_MORE_DATA:
         st.info(
             _("The forecast needs at least three complete months of income; it has {count}.").format(
@@ -84,8 +87,8 @@ def show_progress() -> None:
             )
         )
     else:
-        ui.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home, key="chart_forecast")
-        kind, sentence = views.forecast_text(forecast, ui.percent, _, ui.month)
+        ui.chart(charts.forecast_chart, outlook.history, forecast, summary.goal_minor, key="chart_forecast")
+        kind, sentence = outlook_sentence(forecast, ui.present())
         getattr(st, kind)(sentence)
     for tip in advice.forecast_tips(forecast.outlook):
         ui.advice(tip)
@@ -99,9 +102,9 @@ def show_progress() -> None:
 
 def show_sources() -> None:
     """Draw the twelve months' income by kind of work, platform and client, and the largest client's share."""
-    first = reports.add_months(month, -11)
+    first = add_months(month, -11)
     st.caption(_("The twelve months up to {month}.").format(month=ui.month(month)))
-    sources = ui.read(breakdowns.income_sources, first, month)
+    sources = ui.read(Reports.income_sources, first, month)
     for title, rows, words in [
         (_("By kind of work"), sources.by_category, True),
         (_("By platform"), sources.by_platform, True),
@@ -109,11 +112,11 @@ def show_sources() -> None:
     ]:
         if rows:
             names = [(_(r.name) if words else r.name) if r.name else _("not linked") for r in rows]
-            ui.chart(charts.shares_chart, title, names, [r.net_minor for r in rows], home, key=title)
+            ui.chart(charts.shares_chart, title, names, [r.net_minor for r in rows], key=title)
     largest = sources.largest_client_share
     if largest is not None:
         st.metric(_("Share of your largest client"), ui.percent(largest))
-        if largest > breakdowns.RISKY_SHARE:
+        if largest > RISKY_SHARE:
             st.warning(
                 _(
                     "More than half of your income comes from one client. If they stop, most of "
@@ -124,9 +127,9 @@ def show_sources() -> None:
 
 def show_gigs() -> None:
     """Draw the pipeline: gigs per status, the share of proposals won, agreed values."""
-    counts = ui.read(breakdowns.pipeline_counts)
+    counts = ui.read(Reports.pipeline_counts)
     ui.chart(charts.pipeline_chart, counts, key="chart_pipeline")
-    rate = breakdowns.win_rate(counts)
+    rate = win_rate(counts)
     st.metric(
         _("Proposals won"),
         ui.percent(rate) if rate is not None else "—",
@@ -135,23 +138,23 @@ def show_gigs() -> None:
             "and cancelled gigs are not counted."
         ),
     )
-    st.dataframe(views.status_frame(ui.read(totals_by_status), _, ui.bengali()), hide_index=True)
+    tables.show(ui.read(Reports.totals_by_status), tables.PIPELINE, ui.present())
 
 
 def show_learning() -> None:
     """Draw learning against earning per skill, and net income per hour worked by skill and client."""
-    rates = ui.read(breakdowns.learning_and_rates)
+    rates = ui.read(Reports.learning_and_rates)
     st.subheader(_("Learning against earning"))
-    st.dataframe(views.learning_frame(rates.skills, ui.money, _, ui.day), hide_index=True)
+    tables.show(rates.skills, tables.LEARNED, ui.present())
     for title, rows in [(_("Per hour worked, by skill"), rates.by_skill),
                         (_("Per hour worked, by client"), rates.by_client)]:
         st.subheader(title)
-        st.dataframe(views.hourly_frame(rows, ui.money, _), hide_index=True)
+        tables.show(rows, tables.HOURLY, ui.present(), key=title)
 
 
 def show_owed() -> None:
     """Draw delivered work not paid yet, the income streak and the days learned."""
-    unpaid = ui.read(breakdowns.money_owed, today)
+    unpaid = ui.read(Reports.money_owed, today)
     st.caption(
         _(
             "Delivered work not paid yet, oldest first. After {days} days it counts as overdue: "
@@ -159,12 +162,12 @@ def show_owed() -> None:
         ).format(days=ui.number(OVERDUE_DAYS))
     )
     if unpaid:
-        st.dataframe(views.owed_frame(unpaid, ui.money, _, ui.day), hide_index=True)
+        tables.show(unpaid, tables.OWED, ui.present())
     else:
         st.success(_("Nobody owes you for delivered work."))
     streak, studied = st.columns(2)
-    streak.metric(_("Months in a row with income"), ui.number(ui.read(breakdowns.income_streak, current)))
-    studied.metric(_("Days you learned, last 30"), ui.number(ui.read(breakdowns.learning_days, today)))
+    streak.metric(_("Months in a row with income"), ui.number(ui.read(Reports.income_streak, current)))
+    studied.metric(_("Days you learned, last 30"), ui.number(ui.read(Reports.learning_days, today)))
 
 
 ui.keep_widgets("dashboard_span")  # its tab may be closed in this run

@@ -17,7 +17,7 @@ from tracker.io.plan import ImportOptions, ImportPlan, plan_import
 from tracker.io.preview import counts, refused_frame, rows_frame
 from tracker.io.tables_csv import monthly_summary_csv, table_csv, table_names
 from tracker.ledger.models import Platform
-from tracker.reports import tables
+from tracker.reports.facade import Reports
 from tracker.services.settings import MAX_BACKUPS, get_setting, set_setting
 from tracker.web import ui
 from tracker.web.ui import _
@@ -239,7 +239,7 @@ def automatic_backups_section() -> None:
 
 
 ui.page_title(_("Data"))
-record_counts = ui.read(tables.record_counts)
+record_counts = ui.read(Reports.record_counts)
 st.dataframe({_("Table"): [_(name) for name in record_counts], _("Rows"): list(record_counts.values())},
              hide_index=True)
 downloads()

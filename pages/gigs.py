@@ -8,9 +8,10 @@ from streamlit.delta_generator import DeltaGenerator
 from tracker.guidance import advice, notes
 from tracker.i18n import N_
 from tracker.ledger.models import GigStatus, Platform, Pricing
-from tracker.reports import choices, entries, pipeline
+from tracker.reports.facade import Reports
+from tracker.reports.pipeline import LIST_LIMIT
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
-from tracker.web import ui
+from tracker.web import tables, ui
 from tracker.web.ui import _
 
 STATUSES = [s.value for s in GigStatus]
@@ -37,10 +38,10 @@ def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> Gi
                           placeholder=_("Logo for a bakery"))
     who, skill = st.columns(2)
     with who:
-        client_id = ui.pick(_("Client"), ui.read(choices.client_choices, data.client_id),
+        client_id = ui.pick(_("Client"), ui.read(Reports.client_choices, data.client_id),
                             key=f"{key}.client", none_label=_("— none —"), current=data.client_id)
     with skill:
-        skill_id = ui.pick(_("Skill"), ui.read(choices.skill_choices, data.skill_id),
+        skill_id = ui.pick(_("Skill"), ui.read(Reports.skill_choices, data.skill_id),
                            key=f"{key}.skill", none_label=_("— none —"), current=data.skill_id)
     platform, pricing, status = st.columns(3)
     price, currency, hours = st.columns(3)
@@ -73,12 +74,7 @@ def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> Gi
 
 def pipeline_summary() -> None:
     """Show how many gigs, and how much agreed money, sit at each status."""
-    totals = ui.read(pipeline.totals_by_status)
-    bengali = ui.bengali()
-    st.dataframe([{"status": _(t.status), "gigs": t.gigs,
-                   "value": pipeline.amounts_text(t.value, bengali_digits=bengali)} for t in totals],
-                 hide_index=True, key="gig_summary",
-                 column_config={"status": _("Status"), "gigs": _("Gigs"), "value": _("Agreed value")})
+    tables.show(ui.read(Reports.totals_by_status), tables.PIPELINE, ui.present(), key="gig_summary")
     st.caption(_("Hourly work counts the hours worked so far at the agreed price per hour."))
 
 
@@ -86,17 +82,12 @@ def gig_list() -> None:
     """Show the newest gigs of the chosen status."""
     status = st.selectbox(_("Show gigs that are"), [None, *STATUSES], key="gig_filter",
                           format_func=lambda s: _("any status") if s is None else _(s))
-    table = ui.read(pipeline.gigs_table, status, pipeline.LIST_LIMIT, ui.language(), ui.bengali())
-    if table.empty:
+    table = ui.read(Reports.gigs, status, LIST_LIMIT)
+    if not table:
         st.info(_("No gigs here yet. Add a lead as soon as you hear of work."))
         return
-    st.dataframe(ui.days(table, "started", "due", "delivered", "closed"), hide_index=True, key="gig_list",
-                 column_config={
-        "id": "#", "title": _("Gig"), "client": _("Client"), "skill": _("Skill"), "status": _("Status"),
-        "platform": _("Platform"), "pricing": _("Fixed or hourly"), "price": _("Agreed price"),
-        "hours": _("Hours worked"), "value": _("Agreed value"), "started": _("Started"),
-        "due": _("Due"), "delivered": _("Delivered"), "closed": _("Closed"), "reason": _("Reason")})
-    st.caption(_("The newest {limit} at most.").format(limit=ui.number(pipeline.LIST_LIMIT)))
+    tables.show(table, tables.GIGS, ui.present(), key="gig_list")
+    st.caption(_("The newest {limit} at most.").format(limit=ui.number(LIST_LIMIT)))
 
 
 def add_gig() -> None:
@@ -108,7 +99,7 @@ def add_gig() -> None:
         pressed = st.form_submit_button(_("Add gig"), type="primary")
     if pressed:
         if typed.platform == FROM_CLIENT:
-            typed.platform = ui.read(entries.client_platform, typed.client_id) or Platform.DIRECT.value
+            typed.platform = ui.read(Reports.client_platform, typed.client_id) or Platform.DIRECT.value
         gig = ui.write(create_gig, data=typed)
         if gig is not None:
             ui.keep_advice("gig_add", ui.read(advice.gig_tips, gig.skill_id, gig.platform))
@@ -165,9 +156,9 @@ def remove_gig(gig_id: int, data: GigInput, key: str) -> None:
 
 def change_gig() -> None:
     """Let the person pick a gig, then move it along, edit it or delete it."""
-    gig_id = ui.pick(_("Gig to change"), ui.read(choices.gig_choices, None, ui.language()),
+    gig_id = ui.pick(_("Gig to change"), tables.gig_picks(ui.read(Reports.gig_choices, None), ui.present()),
                      key=ui.form_key("gig_pick"))
-    data = ui.read(pipeline.gig_input, gig_id) if gig_id is not None else None
+    data = ui.read(Reports.gig_input, gig_id) if gig_id is not None else None
     if gig_id is None or data is None:
         return
     key = ui.form_key(f"gig_{gig_id}")

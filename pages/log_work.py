@@ -8,14 +8,14 @@ import streamlit as st
 from tracker.guidance import advice, notes
 from tracker.ledger.models import ExpenseCategory, GigStatus, PaymentStatus, Platform
 from tracker.ledger.money import rate_to_text
-from tracker.reports import choices, entries
 from tracker.reports.choices import Choice
+from tracker.reports.facade import Reports
 from tracker.services.expenses import ExpenseInput, create_expense, delete_expense, update_expense
 from tracker.services.gigs import GigInput
 from tracker.services.payments import PaymentInput, create_payment, delete_payment, update_payment
 from tracker.services.settings import fee_percent, home_currency
 from tracker.services.work import create_gig_with_payment
-from tracker.web import ui
+from tracker.web import tables, ui
 from tracker.web.ui import _
 
 HOME = ui.read(home_currency)
@@ -34,7 +34,7 @@ def platform_select(key: str, client_id: int | None) -> str:
     seen = f"_{key}_client"
     if st.session_state.get(seen) != client_id:
         st.session_state[seen] = client_id
-        platform = ui.read(entries.client_platform, client_id)
+        platform = ui.read(Reports.client_platform, client_id)
         if platform:
             st.session_state[key] = platform
     chosen = st.selectbox(_("Platform"), [p.value for p in Platform], key=key, format_func=_)
@@ -55,7 +55,7 @@ def fee_default(platform: str) -> str:
 
 def rate_default(currency: str) -> str:
     """Return the last rate used for a currency as text, or '' if none yet."""
-    rate = ui.read(entries.last_rate, currency)
+    rate = ui.read(Reports.last_rate, currency)
     return "" if rate is None else rate_to_text(rate)
 
 
@@ -122,7 +122,7 @@ def gig_tab() -> None:
     form = ui.form_key("gig") + f"_{currency}_{platform}"
     with st.form(form):
         title = st.text_input(_("Gig title"), key=f"{form}_title")
-        skill_id = ui.pick(_("Skill (optional)"), ui.read(choices.skill_choices), key=f"{form}_skill",
+        skill_id = ui.pick(_("Skill (optional)"), ui.read(Reports.skill_choices), key=f"{form}_skill",
                            none_label=_("— none —"))
         status_col, hours_col, day_col = st.columns(3)
         status = status_col.selectbox(_("Gig status"), GIG_STATUSES, index=GIG_STATUSES.index("paid"),
@@ -171,32 +171,6 @@ def expense_tab() -> None:
                 amount=ui.money(expense.amount_home_minor, HOME)))
 
 
-def payment_table(rows: list[entries.PaymentRow]) -> None:
-    """Show payments as a table, money as the person reads it."""
-    st.dataframe(
-        [{"date": ui.day(r.paid_on), "client": r.client, "gig": r.gig,
-          "platform": _(r.platform) if r.platform else "", "status": _(r.status),
-          "gross": ui.money(r.gross_minor, r.currency),
-          "fees": ui.money(r.fees_minor, r.currency), "rate": r.rate,
-          "net_home": ui.money(r.net_home_minor, HOME)} for r in rows],
-        hide_index=True,
-        column_config={"date": _("Date"), "client": _("Client"), "gig": _("Gig"), "platform": _("Platform"),
-                       "status": _("Status"), "gross": _("Paid"), "fees": _("Fees"), "rate": _("Rate"),
-                       "net_home": _("Net in taka")})
-
-
-def expense_table(rows: list[entries.ExpenseRow]) -> None:
-    """Show expenses as a table, money as the person reads it."""
-    st.dataframe(
-        [{"date": ui.day(r.spent_on), "category": _(r.category),
-          "amount": ui.money(r.amount_minor, r.currency), "rate": r.rate,
-          "amount_home": ui.money(r.amount_home_minor, HOME), "note": r.note}
-         for r in rows],
-        hide_index=True,
-        column_config={"date": _("Date"), "category": _("Category"), "amount": _("Amount"),
-                       "rate": _("Rate"), "amount_home": _("In taka"), "note": _("Note")})
-
-
 def label(*parts: object) -> str:
     """Return the non-empty parts of an entry joined for a picker, like '2026-08-03 · $250.00 · Acme'."""
     return " · ".join(str(part) for part in parts if part)
@@ -204,11 +178,11 @@ def label(*parts: object) -> str:
 
 def edit_payment() -> None:
     """Pick a payment, change it in a pre-filled form, or delete it."""
-    rows = ui.read(entries.recent_payments, PICK_LIMIT)
+    rows = ui.read(Reports.recent_payments, PICK_LIMIT)
     choices = [Choice(r.id, label(ui.day(r.paid_on), ui.money(r.gross_minor, r.currency),
                                   r.client or (_(r.platform) if r.platform else ""))) for r in rows]
     payment_id = ui.pick(_("Payment to change"), choices, key=ui.form_key("edit_payment") + "_pick")
-    data = ui.read(entries.payment_input, payment_id)
+    data = ui.read(Reports.payment_input, payment_id)
     if payment_id is None or data is None:
         return
     form = ui.form_key("edit_payment") + f"_{payment_id}"
@@ -245,12 +219,12 @@ def edit_payment() -> None:
 
 def edit_expense() -> None:
     """Pick an expense, change it in a pre-filled form, or delete it."""
-    rows = ui.read(entries.recent_expenses, PICK_LIMIT)
+    rows = ui.read(Reports.recent_expenses, PICK_LIMIT)
     choices = [Choice(r.id, label(ui.day(r.spent_on), ui.money(r.amount_minor, r.currency), _(r.category),
                                   r.note))
                for r in rows]
     expense_id = ui.pick(_("Expense to change"), choices, key=ui.form_key("edit_expense") + "_pick")
-    data = ui.read(entries.expense_input, expense_id)
+    data = ui.read(Reports.expense_input, expense_id)
     if expense_id is None or data is None:
         return
     form = ui.form_key("edit_expense") + f"_{expense_id}"
@@ -288,17 +262,17 @@ with expense:
     expense_tab()
 
 st.subheader(_("Latest payments"))
-recent_payments = ui.read(entries.recent_payments, 20)
+recent_payments = ui.read(Reports.recent_payments, 20)
 if recent_payments:
-    payment_table(recent_payments)
+    tables.show(recent_payments, tables.PAYMENTS, ui.present())
     with st.expander(_("Change or delete a payment")):
         edit_payment()
 else:
     st.info(_("No payments yet. Your first one goes in the form above."))
 st.subheader(_("Latest expenses"))
-recent_expenses = ui.read(entries.recent_expenses, 20)
+recent_expenses = ui.read(Reports.recent_expenses, 20)
 if recent_expenses:
-    expense_table(recent_expenses)
+    tables.show(recent_expenses, tables.EXPENSES, ui.present())
     with st.expander(_("Change or delete an expense")):
         edit_expense()
 else:

@@ -6,9 +6,9 @@ import streamlit as st
 
 from tracker.i18n import N_
 from tracker.ledger.models import SkillStage, Verdict
-from tracker.reports import choices, learning
+from tracker.reports.facade import Reports
 from tracker.services import skills as service
-from tracker.web import ui
+from tracker.web import tables, ui
 from tracker.web.ui import _
 
 ui.page_title(_("Skills and learning"))
@@ -20,7 +20,7 @@ skills_tab, learning_tab, reviews_tab, ready_tab = ui.tabs(
 
 def skill_form(key: str, current: service.SkillInput | None, button: str) -> service.SkillInput | None:
     """Draw a skill form (empty or pre-filled); return what was typed when saved."""
-    categories = ui.read(learning.skill_categories)
+    categories = ui.read(Reports.skill_categories)
     stages = [s.value for s in SkillStage]
     with st.form(ui.form_key(key)):
         name = st.text_input(_("Skill"), value=current.name if current else "", key=f"{key}_name")
@@ -43,23 +43,20 @@ def skill_form(key: str, current: service.SkillInput | None, button: str) -> ser
 
 
 with skills_tab:
-    overview = ui.read(learning.skills_overview, ui.language())
-    if overview.empty:
+    overview = ui.read(Reports.skills_overview)
+    if not overview:
         st.info(_("No skills yet. Understand the field, learn one skill well, then start working."))
     else:
-        st.dataframe(ui.days(overview, "last_learned"), hide_index=True, column_config={
-            "id": None, "name": _("Skill"), "category": _("Kind of work"), "stage": _("Stage"),
-            "hours_learned": _("Hours learned"), "last_learned": _("Last learned"),
-            "mentor_reviews": _("Mentor reviews"), "latest_verdict": _("Latest verdict")})
+        tables.show(overview, tables.SKILLS, ui.present())
     st.subheader(_("Add a skill"))
     new = skill_form("skill", None, N_("Add skill"))
     if new is not None and (created := ui.write(service.create_skill, data=new)) is not None:
         ui.saved("skill", _("Added {name}.").format(name=created.name))
-    known = ui.read(choices.skill_choices)
+    known = ui.read(Reports.skill_choices)
     if known:
         st.subheader(_("Change or delete a skill"))
         chosen = ui.pick(_("Skill to change"), known, key="skill_edit_pick")
-        record = ui.read(learning.skill, chosen)
+        record = ui.read(Reports.skill, chosen)
         if record is not None:
             current = service.SkillInput(
                 name=record.name, category=record.category, stage=record.stage, note=record.note
@@ -83,7 +80,7 @@ def learning_form(
     with st.form(ui.form_key(key)):
         skill_id = ui.pick(
             _("Skill"),
-            ui.read(choices.skill_choices),
+            ui.read(Reports.skill_choices),
             key=f"{key}_skill",
             current=current.skill_id if current else None,
         )
@@ -115,14 +112,13 @@ with learning_tab:
     logged = learning_form("learning", None, N_("Save learning time"))
     if logged is not None and (row := ui.write(service.log_learning, data=logged)) is not None:
         ui.saved("learning", _("Saved {minutes} minutes. Keep going!").format(minutes=ui.number(row.minutes)))
-    sessions = ui.read(learning.recent_learning, 20)
-    if not sessions.empty:
-        st.dataframe(ui.days(sessions, "date"), hide_index=True, column_config={
-            "id": None, "date": _("Day"), "skill": _("Skill"), "minutes": _("Minutes"), "note": _("Note")})
+    sessions = ui.read(Reports.recent_learning, 20)
+    if sessions:
+        tables.show(sessions, tables.LEARNING, ui.present())
         chosen = ui.pick(_("Learning time to change"),
-                         ui.read(learning.learning_choices, ui.language(), ui.bengali()),
+                         tables.learning_picks(ui.read(Reports.learning_choices), ui.present()),
                          key="learning_edit_pick")
-        record = ui.read(learning.learning, chosen)
+        record = ui.read(Reports.learning, chosen)
         if record is not None:
             current = service.LearningInput(
                 skill_id=record.skill_id,
@@ -145,7 +141,7 @@ def review_form(key: str, current: service.ReviewInput | None, button: str) -> s
     with st.form(ui.form_key(key)):
         skill_id = ui.pick(
             _("Skill"),
-            ui.read(choices.skill_choices),
+            ui.read(Reports.skill_choices),
             key=f"{key}_skill",
             current=current.skill_id if current else None,
         )
@@ -182,14 +178,12 @@ with reviews_tab:
     added = review_form("review", None, N_("Save review"))
     if added is not None and ui.write(service.add_review, data=added) is not None:
         ui.saved("review", _("Review saved."))
-    reviews = ui.read(learning.recent_reviews, 20, ui.language())
-    if not reviews.empty:
-        st.dataframe(ui.days(reviews, "date"), hide_index=True, column_config={
-            "id": None, "date": _("Day"), "skill": _("Skill"), "reviewer": _("Mentor"),
-            "verdict": _("Verdict"), "notes": _("What the mentor said")})
-        chosen = ui.pick(_("Review to change"), ui.read(learning.review_choices, ui.language(), ui.bengali()),
-                         key="review_edit_pick")
-        record = ui.read(learning.review, chosen)
+    reviews = ui.read(Reports.recent_reviews, 20)
+    if reviews:
+        tables.show(reviews, tables.REVIEWS, ui.present())
+        picks = tables.review_picks(ui.read(Reports.review_choices), ui.present())
+        chosen = ui.pick(_("Review to change"), picks, key="review_edit_pick")
+        record = ui.read(Reports.review, chosen)
         if record is not None:
             current = service.ReviewInput(
                 skill_id=record.skill_id,

@@ -23,6 +23,7 @@ from babel.numbers import format_currency, format_decimal, get_decimal_symbol, g
 
 from tracker.i18n import translate
 from tracker.ledger.money import from_minor, to_bengali_digits
+from tracker.reports.forecast import Forecast, Outlook
 
 BENGALI = "bn"
 DAY_PATTERN, MONTH_PATTERN = "d MMMM y", "MMMM y"
@@ -184,3 +185,18 @@ class Present:
     def days(self, frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
         """Return a table whose date columns read as days do for the person (English keeps real dates)."""
         return with_days(frame, columns, self.day) if self.language == BENGALI else frame
+
+
+def outlook_sentence(forecast: Forecast, present: Present) -> tuple[str, str]:
+    """Return (kind, sentence) saying what the trend means: kind is success, info or warning."""
+    label = present.label
+    if forecast.outlook is Outlook.REACHED:
+        return "success", label("At your recent pace you are at the goal already. Keep it steady.")
+    if forecast.outlook is Outlook.ON_TRACK:
+        return "info", label("At your recent pace you reach the goal in {month}.").format(
+            month=present.month(forecast.goal_month or ""))
+    if forecast.growth_needed is None:
+        return "warning", label("At this pace the goal is not reached. Earn in a month first; the "
+                                "forecast grows from there.")
+    return "warning", label("At this pace the goal is not reached. Growing {growth} a month would "
+                            "reach it within a year.").format(growth=present.percent(forecast.growth_needed))

@@ -123,7 +123,7 @@ def tab_shows(at: AppTest, label: str) -> None:
         assert metrics(at)["Share of your largest client"] == "100.00%"
     elif label == "Gigs":
         assert metrics(at)["Proposals won"] == "100.00%"
-        assert list(at.dataframe[0].value["Status"])[:1] == ["lead"]
+        assert list(at.dataframe[0].value["status"])[:1] == ["lead"]
     elif label == "Learning and rates":
         learned, by_skill, by_client = (frame.value for frame in at.dataframe)
         assert list(learned["Skill"]) == ["Logo design"] and list(learned["Hours learned"]) == ["1.5"]

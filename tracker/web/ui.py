@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 import sys
 import time
@@ -25,10 +24,10 @@ from tracker.guidance import advice as situations
 from tracker.i18n import DEFAULT_LANGUAGE, N_, WORD_PARAMS, fill, translate
 from tracker.io.autobackup import daily_backup
 from tracker.ledger.errors import InvalidInput
-from tracker.ledger.money import format_money, format_percent, known_currencies
-from tracker.present import format_day, format_month, format_number, with_days
-from tracker.reports import month as reports
-from tracker.reports.choices import Choice, client_choices
+from tracker.ledger.money import known_currencies
+from tracker.present import Present
+from tracker.reports.choices import Choice
+from tracker.reports.facade import Reports
 from tracker.services import checklist, settings
 from tracker.services.common import month_of
 from tracker.services.settings import LANGUAGES
@@ -113,13 +112,21 @@ def session() -> Session:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _read(url: str, name: str, _reader: Callable[..., R], args: tuple[Any, ...]) -> R:
-    """Return a reader's result for a database, cached by its name until the next write."""
+    """Return a reader's result for a database, cached by its name until the next write.
+
+    A method of the facade (`Reports.month_pace`) is called on `Reports(session)`; any other reader
+    (a service's, a guidance rule's) with the session itself.
+    """
     with Session(_engine(url), expire_on_commit=False) as s:
-        return _reader(s, *args)
+        return _reader(Reports(s) if name.startswith(_FACADE) else s, *args)
+
+
+_FACADE = f"{Reports.__module__}.{Reports.__qualname__}."
 
 
 def read(reader: Callable[..., R], *args: Any) -> R:
-    """Return `reader(session, *args)`, cached; every write clears the cache."""
+    """Return `reader(Reports(session), *args)` for a facade method (`Reports.month_pace`), else
+    `reader(session, *args)`; cached by the reader's qualified name and args; every write clears it."""
     return _read(db_url(), f"{reader.__module__}.{reader.__qualname__}", reader, args)
 
 
@@ -305,34 +312,43 @@ def plain(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat, count=1)
 
 
-def money(minor: int, currency: str = "BDT", *, whole: bool = False) -> str:
-    """Return an amount formatted for the person (Bengali digits in Bengali)."""
-    return format_money(minor, currency, whole=whole, bengali_digits=bengali())
+def present() -> Present:
+    """Return the run's formatter (language, digits, home currency), built once a run."""
+    run = this_run()
+    if "present" not in run:
+        run["present"] = Present(language=language(), bengali_digits=bengali(),
+                                 home_currency=read(settings.home_currency))
+    return run["present"]
+
+
+def money(minor: int, currency: str | None = None, *, whole: bool = False) -> str:
+    """Return an amount formatted for the person, in the home currency unless another is given."""
+    return present().money(minor, currency, whole=whole)
 
 
 def number(value: int) -> str:
     """Return a whole number in the person's digits, lakh-grouped."""
-    return format_number(value, bengali_digits=bengali())
+    return present().number(value)
 
 
 def day(value: date | str | None) -> str:
     """Return a day as the person reads it ('2026-08-03'; in Bengali '৩ আগস্ট ২০২৬'); '' for none."""
-    return format_day(value, language(), bengali_digits=bengali())
+    return present().day(value)
 
 
 def days(frame: Any, *columns: str) -> Any:
     """Return a table whose date columns read as days do for the person (English keeps real dates)."""
-    return with_days(frame, columns, day) if language() == "bn" else frame
+    return present().days(frame, *columns)
 
 
 def month(value: str) -> str:
     """Return a 'YYYY-MM' month as the person reads it (in Bengali 'আগস্ট ২০২৬')."""
-    return format_month(value, language(), bengali_digits=bengali())
+    return present().month(value)
 
 
 def percent(ratio: Any) -> str:
     """Return a ratio as a percent for the person."""
-    return format_percent(ratio, bengali_digits=bengali())
+    return present().percent(ratio)
 
 
 def currency_options() -> list[str]:
@@ -381,7 +397,7 @@ def _hand_over_to_router(page_file: str) -> None:
 
 def sidebar() -> None:
     """Draw the shared sidebar: this month's progress towards the goal, and the language switch."""
-    summary = read(reports.month_summary, this_month())
+    summary = read(Reports.month_summary, this_month())
     with st.sidebar:
         st.caption(_("This month"))
         st.markdown(f"**{money(summary.net_minor)}** / {money(summary.goal_minor, whole=True)}")
@@ -392,7 +408,7 @@ def sidebar() -> None:
 
 def client_picker(label: str, *, key: str, current: int | None = None) -> int | None:
     """Return the id of a chosen client, or None; newest first, type to search."""
-    return pick(label, read(client_choices, current), key=key, none_label=_("— none —"),
+    return pick(label, read(Reports.client_choices, current), key=key, none_label=_("— none —"),
                 current=current)
 
 
@@ -425,10 +441,7 @@ def bengali() -> bool:
 
 def chart(builder: Callable[..., Any], *args: Any, key: str | None = None) -> None:
     """Draw a figure from tracker.web.charts, with labels, numbers, days and months in the person's form."""
-    keywords = {p.name for p in inspect.signature(builder).parameters.values() if p.kind is p.KEYWORD_ONLY}
-    when = {name: f for name, f in (("day", day), ("month", month)) if name in keywords}
-    st.plotly_chart(builder(*args, label=_, bengali=bengali(), **when), key=key,
-                    config={"displaylogo": False})
+    st.plotly_chart(builder(*args, present()), key=key, config={"displaylogo": False})
 
 
 def today() -> date:
