@@ -8,17 +8,19 @@ Click's own usage messages and the --help texts stay in English.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tracker.i18n import DEFAULT_LANGUAGE, fill, translate
 from tracker.ledger.errors import InvalidInput
-from tracker.reports.quick import read_only, sqlite_file
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 LANGUAGES = ("bn", "en")
 _KEY = "tracker.language"
-_SAVED = "SELECT value FROM setting WHERE key = 'language'"
 
 
 def choose_language(language: str | None) -> None:
@@ -40,29 +42,38 @@ def language() -> str:
 
 def saved_language(db_url: str) -> str:
     """Return the language saved in the app's settings, or English (nothing is created or changed)."""
-    file = sqlite_file(db_url)
-    try:
-        if file is not None:
-            with closing(read_only(file, timeout=5)) as connection:
-                rows = connection.execute(_SAVED).fetchall()
-        elif db_url.startswith("sqlite"):
-            return DEFAULT_LANGUAGE  # no database file yet, or an address left to SQLAlchemy
-        else:
-            from sqlalchemy import create_engine, text
-            from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlmodel import Session
 
-            engine = create_engine(db_url)
-            try:
-                with engine.connect() as connection:
-                    rows = list(connection.execute(text(_SAVED)))
-            except SQLAlchemyError:
-                return DEFAULT_LANGUAGE
-            finally:
-                engine.dispose()
-    except sqlite3.Error:  # not a database yet, no settings table, locked
+    from tracker.services.settings import get_setting
+
+    engine = _read_only_engine(db_url)
+    if engine is None:
+        return DEFAULT_LANGUAGE  # no database file yet
+    try:
+        with Session(engine) as session:
+            saved = get_setting(session, "language")
+    except (SQLAlchemyError, sqlite3.Error):  # not a database yet, no settings table, locked
         return DEFAULT_LANGUAGE
-    saved = rows[0][0] if rows else ""
+    finally:
+        engine.dispose()
     return saved if saved in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _read_only_engine(db_url: str) -> Engine | None:
+    """Return an engine that cannot write or create anything: a SQLite file opened read-only; None if
+    there is no such file."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine.url import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite":
+        return create_engine(db_url)
+    file = Path(url.database or "")
+    if not url.database or url.database == ":memory:" or not file.is_file():
+        return None
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(
+        f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=5))
 
 
 def _(message: str) -> str:

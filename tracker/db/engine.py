@@ -1,8 +1,8 @@
 """The database: engine with SQLite pragmas, sessions, Alembic migrations at start, busy retries.
 
 At start, a database that holds data is backed up before a migration changes its schema, and once a
-day (tracker.io.autobackup). A database already at HEAD_REVISION is recognised by reading its
-`alembic_version` row, without loading Alembic (a quicker start for the CLI and the app). Writes go
+day (tracker.io.autobackup). A database is up to date when its `alembic_version` row names Alembic's
+head revision (read from migrations/versions, without connecting Alembic to the database). Writes go
 through `run_write`, which tries again a few times when SQLite says another connection is writing,
 so that a person never sees "database is locked".
 """
@@ -13,9 +13,9 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine.url import make_url
@@ -23,15 +23,13 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from tracker.db.config import PROJECT_ROOT, load_config
-from tracker.db.schema import HEAD_REVISION, VERSION_TABLE
 from tracker.ledger.errors import InvalidInput
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-    from tracker.reports.figures import Rows
-
 MIGRATIONS = PROJECT_ROOT / "migrations"
+VERSION_TABLE = "alembic_version"
 BUSY = ("database is locked", "database is busy", "database table is locked")
 R = TypeVar("R")
 _engines: dict[str, Engine] = {}
@@ -73,7 +71,7 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 def migrate(engine: Engine, *, backup: bool = True) -> None:
     """Bring the schema up to the newest migration (a no-op when it is there), backing up data first."""
     current = current_revision(engine)
-    if current == HEAD_REVISION or current == head_revision():  # at HEAD_REVISION: Alembic is not loaded
+    if current == head_revision():
         return
     from alembic import command
 
@@ -98,7 +96,7 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def head_revision() -> str | None:
-    """Return the newest migration in migrations/versions (from Alembic; HEAD_REVISION must equal it)."""
+    """Return the newest migration in migrations/versions (Alembic's head)."""
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
@@ -155,19 +153,6 @@ def forget_engines() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
-
-
-def session_rows(session: Session) -> Rows:
-    """Return a function that runs one plain SQL statement (tracker.reports.figures) in this session.
-
-    Changes not yet flushed are flushed first, as the session does before its own queries.
-    """
-    def rows(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
-        if session.autoflush:
-            session.flush()
-        return session.connection().execute(text(sql), dict(params)).all()
-
-    return rows
 
 
 def open_session(db_url: str | None = None) -> Session:

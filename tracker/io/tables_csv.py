@@ -34,7 +34,7 @@ from tracker.io.text import harmless
 from tracker.ledger.models import Expense, Payment, PaymentStatus
 from tracker.ledger.models import tables_in_order as tables
 from tracker.ledger.money import amount_text
-from tracker.reports.month import goal_in, months_between
+from tracker.ledger.months import goal_in, months_between
 from tracker.services.goals import goal_history
 from tracker.services.settings import home_currency
 

@@ -210,17 +210,6 @@ def _rates(sums: dict[tuple[str, int], list], by: str, names: dict[tuple[str, in
     return [rate for _key, rate in sorted(rates, key=lambda r: (-r[1].net_minor, r[0]))]
 
 
-def learning_against_earning(session: Session) -> list[SkillReturn]:
-    """Return, per skill: minutes learned, first cleared payment, and lifetime net income."""
-    return learning_and_rates(session).skills
-
-
-def hourly_rates(session: Session, by: str) -> list[HourlyRate]:
-    """Return net income per hour worked by 'skill' or 'client', over gigs with hours logged."""
-    rates = learning_and_rates(session)
-    return rates.by_skill if by == BY_SKILL else rates.by_client
-
-
 def learning_days(session: Session, today: date, days: int = 30) -> int:
     """Return on how many of the last `days` days (today included) some learning was logged."""
     since = today - timedelta(days=days - 1)

@@ -65,12 +65,6 @@ def income_by_client(session: Session, first: str, last: str) -> list[Share]:
     return [Share(name=name, net_minor=int(net)) for name, net in rows]
 
 
-def largest_client_share(session: Session, first: str, last: str) -> Decimal | None:
-    """Return the largest named client's share of all net income (concentration risk), or None."""
-    total = session.exec(select(func.sum(Payment.net_home_minor)).where(*_cleared_in(first, last))).one()
-    return client_share(income_by_client(session, first, last), int(total or 0))
-
-
 def client_share(top_clients: list[Share], total_minor: int) -> Decimal | None:
     """Return the largest named client's share of the total (clients largest first), or None."""
     named = [s for s in top_clients if s.name != UNKNOWN]
