@@ -18,8 +18,8 @@ BENGALI = Present(language="bn", bengali_digits=True, home_currency="BDT")
 def client(name: str, **values: object) -> ClientRow:
     """Return a client row with nothing paid or owed, changed by `values`."""
     fields: dict[str, object] = {"id": 1, "name": name, "platform": "Upwork", "country": "",
-                                 "verified": False, "archived": False, "payments": 0, "net_home_minor": 0, "open": (),
-                                 "overdue": (), "last_payment": None, "notes": ""}
+                                 "verified": False, "archived": False, "payments": 0, "net_home_minor": 0,
+                                 "open": (), "overdue": (), "last_payment": None, "notes": ""}
     return ClientRow(**{**fields, **values})  # type: ignore[arg-type]
 
 
