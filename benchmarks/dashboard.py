@@ -64,6 +64,7 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
     from streamlit.testing.v1 import AppTest
 
     from tracker.db.engine import get_engine
+    from tracker.reports.facade import reader_subject
     from tracker.web import ui
 
     def page(tab: str | None = None) -> AppTest:
@@ -100,7 +101,7 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
         def run() -> None:
             for (_name, args), reader in chosen.items():
                 with Session(engine, expire_on_commit=False) as session:
-                    reader(session, *args)
+                    reader(reader_subject(reader, session), *args)
         return run
 
     def cold(tab: str | None = None) -> Callable[[], None]:

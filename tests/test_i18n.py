@@ -32,9 +32,9 @@ from tracker.ledger.models import (
     SkillStage,
     Verdict,
 )
-from tracker.ledger.money import format_money, parse_amount, parse_decimal
-from tracker.present import format_day, format_month, format_number
-from tracker.reports.month import MonthNet
+from tracker.ledger.money import parse_amount, parse_decimal
+from tracker.ledger.months import MonthNet
+from tracker.present import format_day, format_money, format_month, format_number
 from tracker.reports.tables import TABLES
 from tracker.services.common import parse_day, parse_month
 from tracker.web import charts

@@ -8,7 +8,7 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from tests.databases import sqlite_only
-from tracker.db.engine import HEAD_REVISION, current_revision, get_engine, head_revision, make_engine, migrate
+from tracker.db.engine import current_revision, get_engine, head_revision, make_engine, migrate
 from tracker.ledger.models import Payment
 
 EXPECTED_TABLES = {"skill", "learning_session", "mentor_review", "client", "gig", "payment", "expense",
@@ -23,12 +23,6 @@ def test_empty_database_upgrades_to_head(tmp_path) -> None:
     assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
     migrate(engine)  # a second start changes nothing
     assert current_revision(engine) == head_revision()
-
-
-def test_the_head_revision_constant_is_alembics_head() -> None:
-    """A new migration must update tracker.db.schema.HEAD_REVISION too, or a database at the old head would
-    be taken as up to date and never upgraded."""
-    assert head_revision() == HEAD_REVISION, "set HEAD_REVISION in tracker/schema.py to the newest migration"
 
 
 def test_head_schema_matches_the_models(db_url: str) -> None:

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from tracker.cli.main import LAZY_COMMANDS, main
 from tracker.db.config import PROJECT_ROOT
-from tracker.db.engine import HEAD_REVISION, current_revision, make_engine
+from tracker.db.engine import current_revision, head_revision, make_engine
 from tracker.services.payments import PaymentInput, create_payment
 
 HEAVY = ("pandas", "alembic", "tracker.cli.files", "tracker.io.csvread", "tracker.demo.profile")
@@ -87,7 +87,7 @@ def test_report_on_an_old_schema_still_upgrades_it_first(tmp_path: Path) -> None
     engine.dispose()
     modules, output = imported_by("--db", f"sqlite:///{path}", "report", "--json")
     assert loaded(modules, "alembic") and json.loads(output)["currency"] == "BDT"
-    assert current_revision(make_engine(f"sqlite:///{path}")) == HEAD_REVISION
+    assert current_revision(make_engine(f"sqlite:///{path}")) == head_revision()
     assert list((tmp_path / "backups").glob("tracker-backup-old-*-before-migration.db"))
 
 

@@ -8,9 +8,11 @@ dataclass or plain typed rows: no language, no formatted text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlmodel import Session
 
@@ -210,3 +212,9 @@ class Reports:
     def record_counts(self) -> dict[str, int]:
         """Return how many rows each table holds, by table name."""
         return _tables.record_counts(self.session)
+
+
+def reader_subject(reader: Callable[..., Any], session: Session) -> Reports | Session:
+    """Return what a reader is called on: `Reports(session)` for a facade method, else the session
+    (a service's or a guidance rule's reader)."""
+    return Reports(session) if getattr(Reports, reader.__name__, None) is reader else session

@@ -27,7 +27,7 @@ from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import known_currencies
 from tracker.present import Present
 from tracker.reports.choices import Choice
-from tracker.reports.facade import Reports
+from tracker.reports.facade import Reports, reader_subject
 from tracker.services import checklist, settings
 from tracker.services.common import month_of
 from tracker.services.settings import LANGUAGES
@@ -115,13 +115,10 @@ def _read(url: str, name: str, _reader: Callable[..., R], args: tuple[Any, ...])
     """Return a reader's result for a database, cached by its name until the next write.
 
     A method of the facade (`Reports.month_pace`) is called on `Reports(session)`; any other reader
-    (a service's, a guidance rule's) with the session itself.
+    (a service's, a guidance rule's) on the session itself.
     """
     with Session(_engine(url), expire_on_commit=False) as s:
-        return _reader(Reports(s) if name.startswith(_FACADE) else s, *args)
-
-
-_FACADE = f"{Reports.__module__}.{Reports.__qualname__}."
+        return _reader(reader_subject(_reader, s), *args)
 
 
 def read(reader: Callable[..., R], *args: Any) -> R:
