@@ -9,6 +9,7 @@ so that a person never sees "database is locked".
 
 from __future__ import annotations
 
+import ast
 import random
 import sqlite3
 import threading
@@ -96,11 +97,37 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def head_revision() -> str | None:
-    """Return the newest migration in migrations/versions (Alembic's head)."""
+    """Return the newest migration in migrations/versions: the one no other migration builds on.
+
+    Read from the files' `revision` and `down_revision` assignments without loading Alembic (a quicker
+    start); with more than one such migration, Alembic is asked and says what is wrong.
+    """
+    built, below = set(), set()
+    for file in (MIGRATIONS / "versions").glob("*.py"):
+        found = _assigned(file)
+        built.add(found.get("revision"))
+        down = found.get("down_revision")
+        below.update(down if isinstance(down, tuple | list) else [down])
+    heads = built - below - {None}
+    if len(heads) == 1:
+        return str(heads.pop())
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
-    return script.get_current_head()
+    return ScriptDirectory.from_config(alembic_config(create_engine("sqlite://"))).get_current_head()
+
+
+def _assigned(file: Path) -> dict[str, object]:
+    """Return the literal values a migration file assigns at its top level (revision, down_revision)."""
+    values: dict[str, object] = {}
+    for node in ast.parse(file.read_text(encoding="utf-8")).body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) else None)
+        if isinstance(target, ast.Name) and node.value is not None:  # type: ignore[union-attr]
+            try:
+                values[target.id] = ast.literal_eval(node.value)  # type: ignore[union-attr]
+            except ValueError:
+                continue
+    return values
 
 
 def revisions() -> set[str]:

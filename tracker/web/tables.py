@@ -35,7 +35,7 @@ def raw(key: str, heading: str, field: str | None = None) -> Column:
     return Column(key, heading, lambda row, _p: getattr(row, field or key))
 
 
-def label(key: str, heading: str, field: str | None = None) -> Column:
+def word(key: str, heading: str, field: str | None = None) -> Column:
     """Return a column that shows a stored code (a status, a platform) in the person's language."""
     def cell(row: Any, p: Present) -> str:
         value = getattr(row, field or key)
@@ -77,7 +77,7 @@ def show(rows: Sequence[Any], columns: Sequence[Column], present: Present, *, ke
 
 
 CLIENTS = (
-    raw("name", N_("Client")), label("platform", N_("Platform")), raw("country", N_("Country")),
+    raw("name", N_("Client")), word("platform", N_("Platform")), raw("country", N_("Country")),
     raw("verified", N_("Payment verified")), raw("archived", N_("Archived")),
     Column("net_home", N_("Net income, all time"),
            lambda r, p: amount_text(r.net_home_minor, p.home_currency)),
@@ -88,8 +88,8 @@ CLIENTS = (
 )
 GIGS = (
     raw("id", "#"), raw("title", N_("Gig")), raw("client", N_("Client")), raw("skill", N_("Skill")),
-    label("status", N_("Status")), label("platform", N_("Platform")),
-    label("pricing", N_("Fixed or hourly")),
+    word("status", N_("Status")), word("platform", N_("Platform")),
+    word("pricing", N_("Fixed or hourly")),
     money("price", N_("Agreed price"), "price_minor", "currency"),
     hours("hours", N_("Hours worked"), "minutes_worked", places=2),
     money("value", N_("Agreed value"), "value_minor", "currency"),
@@ -98,25 +98,25 @@ GIGS = (
     day("closed", N_("Closed"), "closed_on", kept=True), raw("reason", N_("Reason"), "decline_reason"),
 )
 SKILLS = (
-    raw("name", N_("Skill")), label("category", N_("Kind of work")), label("stage", N_("Stage")),
+    raw("name", N_("Skill")), word("category", N_("Kind of work")), word("stage", N_("Stage")),
     hours("hours_learned", N_("Hours learned"), "minutes_learned"),
     day("last_learned", N_("Last learned"), "last_learned", kept=True),
-    raw("mentor_reviews", N_("Mentor reviews")), label("latest_verdict", N_("Latest verdict")),
+    raw("mentor_reviews", N_("Mentor reviews")), word("latest_verdict", N_("Latest verdict")),
 )
 LEARNING = (day("date", N_("Day"), "learned_on", kept=True), raw("skill", N_("Skill")),
             raw("minutes", N_("Minutes")), raw("note", N_("Note")))
 REVIEWS = (day("date", N_("Day"), "reviewed_on", kept=True), raw("skill", N_("Skill")),
-           raw("reviewer", N_("Mentor")), label("verdict", N_("Verdict")),
+           raw("reviewer", N_("Mentor")), word("verdict", N_("Verdict")),
            raw("notes", N_("What the mentor said")))
 PAYMENTS = (
     day("date", N_("Date"), "paid_on"), raw("client", N_("Client")), raw("gig", N_("Gig")),
-    label("platform", N_("Platform")), label("status", N_("Status")),
+    word("platform", N_("Platform")), word("status", N_("Status")),
     money("gross", N_("Paid"), "gross_minor", "currency"),
     money("fees", N_("Fees"), "fees_minor", "currency"),
     raw("rate", N_("Rate")), money("net_home", N_("Net in taka"), "net_home_minor"),
 )
 EXPENSES = (
-    day("date", N_("Date"), "spent_on"), label("category", N_("Category")),
+    day("date", N_("Date"), "spent_on"), word("category", N_("Category")),
     money("amount", N_("Amount"), "amount_minor", "currency"), raw("rate", N_("Rate")),
     money("amount_home", N_("In taka"), "amount_home_minor"), raw("note", N_("Note")),
 )
