@@ -23,11 +23,13 @@ Cell = Callable[[Any, Present], Any]
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table: its key, its heading (a message id) and how a row becomes its cell."""
+    """One column of a table: its key, its heading (a message id unless `words` is False) and how a row
+    becomes its cell."""
 
     key: str
     heading: str
     cell: Cell
+    words: bool = True
 
 
 def raw(key: str, heading: str, field: str | None = None) -> Column:
@@ -73,7 +75,7 @@ def frame(rows: Sequence[Any], columns: Sequence[Column], present: Present) -> p
 def show(rows: Sequence[Any], columns: Sequence[Column], present: Present, *, key: str | None = None) -> None:
     """Draw the rows as a table with headings in the person's language."""
     st.dataframe(frame(rows, columns, present), hide_index=True, key=key,
-                 column_config={c.key: present.label(c.heading) for c in columns})
+                 column_config={c.key: present.label(c.heading) if c.words else c.heading for c in columns})
 
 
 CLIENTS = (
@@ -87,7 +89,8 @@ CLIENTS = (
     raw("payments", N_("Payments")), raw("notes", N_("Notes")),
 )
 GIGS = (
-    raw("id", "#"), raw("title", N_("Gig")), raw("client", N_("Client")), raw("skill", N_("Skill")),
+    Column("id", "#", lambda row, _p: row.id, words=False), raw("title", N_("Gig")),
+    raw("client", N_("Client")), raw("skill", N_("Skill")),
     word("status", N_("Status")), word("platform", N_("Platform")),
     word("pricing", N_("Fixed or hourly")),
     money("price", N_("Agreed price"), "price_minor", "currency"),
