@@ -19,6 +19,7 @@ from tests import databases
 from tracker.db.config import PROJECT_ROOT
 from tracker.db.engine import make_engine
 from tracker.ledger.months import add_months
+from tracker.reports import month as month_figures
 from tracker.reports import owed, sources
 from tracker.reports.facade import Reports
 
@@ -50,9 +51,9 @@ def figures(url: str, today: date) -> dict[str, Any]:
         "month_pace": lambda r: r.month_pace(month, today),
         "monthly_net": lambda r: r.monthly_net(add_months(month, -120), month),
         "daily_net": lambda r: r.daily_net(month),
-        "first_month": Reports.first_month_with_money,
+        "first_month": lambda r: month_figures.first_month_with_money(r.session),
         "report": lambda r: r.month_report(month, today),
-        "outlook": lambda r: r.goal_outlook(today),
+        "outlook": lambda r: r.outlook_and_history(today),
         "by_category": lambda r: sources.income_by_category(r.session, first, month),
         "by_platform": lambda r: sources.income_by_platform(r.session, first, month),
         "by_client": lambda r: sources.income_by_client(r.session, first, month),

@@ -29,7 +29,7 @@ from tracker.reports import sources as _sources
 from tracker.reports import tables as _tables
 from tracker.reports.choices import Choice, DayChoice, GigChoice
 from tracker.reports.entries import ExpenseRow, PaymentRow
-from tracker.reports.forecast import Forecast, GoalOutlook, MonthReport
+from tracker.reports.forecast import GoalOutlook, MonthReport
 from tracker.reports.learning import LearningAndRates, LearningRow, ReviewRow, SkillRow
 from tracker.reports.month import MonthPace
 from tracker.reports.owed import ClientRow, Owed
@@ -64,10 +64,6 @@ class Reports:
         """Return each day of the month that had cleared payments or expenses, with its net."""
         return _month.daily_net(self.session, month)
 
-    def first_month_with_money(self) -> str | None:
-        """Return the earliest month with a payment or an expense, or None."""
-        return _month.first_month_with_money(self.session)
-
     def months_with_payments(self) -> list[str]:
         """Return the 'YYYY-MM' months that have payments, newest first."""
         return _month.months_with_payments(self.session)
@@ -80,10 +76,6 @@ class Reports:
     def outlook_and_history(self, today: date) -> GoalOutlook:
         """Return the forecast and each month from the first one it used to the current one."""
         return _forecast.outlook_and_history(self.session, today)
-
-    def goal_outlook(self, today: date) -> Forecast:
-        """Return the forecast from the recent months with money up to the current one."""
-        return _forecast.goal_outlook(self.session, today)
 
     def month_report(self, month: str, today: date) -> MonthReport:
         """Return the month's summary and the outlook as of today."""
