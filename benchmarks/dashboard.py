@@ -194,11 +194,13 @@ def each_reader(calls: Calls, engine: Any, runs: int) -> list[tuple[str, float]]
     """Return every reader call the page made with its median seconds, slowest first."""
     from sqlmodel import Session
 
+    from tracker.reports.facade import reader_subject
+
     timed = []
     for (name, args), reader in calls.items():
         def call(reader: Callable[..., Any] = reader, args: tuple[Any, ...] = args) -> None:
             with Session(engine, expire_on_commit=False) as session:
-                reader(session, *args)
+                reader(reader_subject(reader, session), *args)
         timed.append((f"{name.removeprefix('tracker.')}{args!r}", round(median_seconds(call, runs), 4)))
     return sorted(timed, key=lambda t: -t[1])
 

@@ -81,19 +81,17 @@ class DayChoice:
 
 def learning_choices(session: Session) -> list[DayChoice]:
     """Return learning sessions to pick from, newest first; the detail is the minutes."""
-    rows = session.exec(
-        select(LearningSession.id, LearningSession.learned_on, Skill.name, LearningSession.minutes)
-        .join(Skill, col(LearningSession.skill_id) == Skill.id)
-        .order_by(col(LearningSession.learned_on).desc(), col(LearningSession.id).desc())
-        .limit(CHOICE_LIMIT)).all()
-    return [DayChoice(id=i, day=day, skill=name, detail=minutes) for i, day, name, minutes in rows]
+    return _by_day(session, LearningSession, LearningSession.learned_on, LearningSession.minutes)
 
 
 def review_choices(session: Session) -> list[DayChoice]:
     """Return mentor reviews to pick from, newest first; the detail is the reviewer."""
+    return _by_day(session, MentorReview, MentorReview.reviewed_on, MentorReview.reviewer)
+
+
+def _by_day(session: Session, model: Any, day: Any, detail: Any) -> list[DayChoice]:
+    """Return a skill's records (learning or reviews) to pick from, newest day first, then newest id."""
     rows = session.exec(
-        select(MentorReview.id, MentorReview.reviewed_on, Skill.name, MentorReview.reviewer)
-        .join(Skill, col(MentorReview.skill_id) == Skill.id)
-        .order_by(col(MentorReview.reviewed_on).desc(), col(MentorReview.id).desc())
-        .limit(CHOICE_LIMIT)).all()
-    return [DayChoice(id=i, day=day, skill=name, detail=who) for i, day, name, who in rows]
+        select(model.id, day, Skill.name, detail).join(Skill, col(model.skill_id) == Skill.id)
+        .order_by(col(day).desc(), col(model.id).desc()).limit(CHOICE_LIMIT)).all()
+    return [DayChoice(id=i, day=when, skill=name, detail=what) for i, when, name, what in rows]
