@@ -1,5 +1,4 @@
-"""A quick start: `report` on a database at the newest migration loads neither Alembic nor pandas
-(nor SQLAlchemy, once the day's backup is taken: tests/test_quick_report.py).
+"""A quick start: `report` on a database at the newest migration loads neither Alembic nor pandas.
 
 Alembic is loaded only when the schema has to change, pandas only when a backup zip is written or read,
 and the importers only when their command runs. What is loaded is read from `python -X importtime`.
