@@ -64,6 +64,7 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
     from streamlit.testing.v1 import AppTest
 
     from tracker.db.engine import get_engine
+    from tracker.reports.facade import reader_subject
     from tracker.web import state
 
     def page(tab: str | None = None) -> AppTest:
@@ -100,7 +101,7 @@ def main(url: str, runs: int, empty_url: str | None = None) -> dict[str, Any]:
         def run() -> None:
             for (_name, args), reader in chosen.items():
                 with Session(engine, expire_on_commit=False) as session:
-                    reader(session, *args)
+                    reader(reader_subject(reader, session), *args)
         return run
 
     def cold(tab: str | None = None) -> Callable[[], None]:
@@ -193,11 +194,13 @@ def each_reader(calls: Calls, engine: Any, runs: int) -> list[tuple[str, float]]
     """Return every reader call the page made with its median seconds, slowest first."""
     from sqlmodel import Session
 
+    from tracker.reports.facade import reader_subject
+
     timed = []
     for (name, args), reader in calls.items():
         def call(reader: Callable[..., Any] = reader, args: tuple[Any, ...] = args) -> None:
             with Session(engine, expire_on_commit=False) as session:
-                reader(session, *args)
+                reader(reader_subject(reader, session), *args)
         timed.append((f"{name.removeprefix('tracker.')}{args!r}", round(median_seconds(call, runs), 4)))
     return sorted(timed, key=lambda t: -t[1])
 

@@ -25,7 +25,7 @@ from sqlmodel import Session
 
 from tracker.db.engine import head_revision, make_engine, migrate
 from tracker.ledger.models import DEFAULT_SKILL_CATEGORIES, ExpenseCategory, GigStatus, Platform
-from tracker.reports.month import add_months, month_start
+from tracker.ledger.months import add_months, month_start
 from tracker.services import bulk
 from tracker.services.clients import ClientInput
 from tracker.services.common import month_of

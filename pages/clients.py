@@ -5,8 +5,8 @@ import streamlit as st
 
 from tracker.guidance import advice, notes
 from tracker.ledger.models import Platform
-from tracker.reports import choices, pipeline
-from tracker.reports.pipeline import OVERDUE_DAYS
+from tracker.reports.facade import Reports
+from tracker.reports.owed import OVERDUE_DAYS
 from tracker.services.clients import (
     ClientInput,
     archive_client,
@@ -14,7 +14,7 @@ from tracker.services.clients import (
     delete_client,
     update_client,
 )
-from tracker.web import forms, nav, state, widgets
+from tracker.web import forms, nav, state, tables, widgets
 from tracker.web.state import _
 
 PLATFORMS = [p.value for p in Platform]
@@ -40,11 +40,11 @@ def client_fields(key: str, data: ClientInput) -> ClientInput:
 
 def client_list() -> None:
     """Show every client with what they paid, what is open, what is overdue."""
-    overview = state.read(pipeline.clients_overview, state.today(), state.language(), state.bengali())
-    if overview.empty:
+    overview = state.read(Reports.clients_overview, state.today())
+    if not overview:
         st.info(_("No clients yet. Add the first one above."))
         return
-    late = int((overview["overdue"] != pipeline.NOTHING).sum())
+    late = sum(1 for row in overview if row.overdue)
     if late:
         st.warning(state.ngettext("{count} client has not paid for work delivered more than {days} days ago. "
                                   "Ask for the payment before you take new work from them (S18).",
@@ -52,13 +52,7 @@ def client_list() -> None:
                                   "ago. Ask for the payment before you take new work from them (S18).", late)
                    .format(count=state.number(late), days=state.number(OVERDUE_DAYS)),
                    icon=":material/schedule:")
-    st.dataframe(state.days(overview, "last_payment"), hide_index=True, key="client_list", column_order=[
-        "name", "platform", "country", "verified", "archived", "net_home", "open", "overdue",
-        "last_payment", "payments", "notes"], column_config={
-        "name": _("Client"), "platform": _("Platform"), "country": _("Country"),
-        "verified": _("Payment verified"), "archived": _("Archived"), "payments": _("Payments"),
-        "net_home": _("Net income, all time"), "open": _("Open"), "overdue": _("Overdue"),
-        "last_payment": _("Last payment"), "notes": _("Notes")})
+    tables.show(overview, tables.CLIENTS, state.present(), key="client_list")
     st.caption(_("Net income counts cleared payments, in your home currency. Open: the agreed price of "
                  "active or delivered gigs with no payment yet. Overdue: delivered more than {days} "
                  "days ago and still not paid.").format(days=state.number(OVERDUE_DAYS)))
@@ -66,7 +60,7 @@ def client_list() -> None:
 
 def edit_client(client_id: int) -> None:
     """Draw the edit form for one client, pre-filled from the database; save changes, or delete it."""
-    data = state.read(pipeline.client_input, client_id)
+    data = state.read(Reports.client_input, client_id)
     if data is None:
         return
     name = f"client_edit_{client_id}"
@@ -133,7 +127,7 @@ if added:
 client_list()
 
 st.subheader(_("Change a client"))
-chosen = widgets.pick(_("Client to change"), state.read(choices.client_choices, None, True),
+chosen = widgets.pick(_("Client to change"), state.read(Reports.client_choices, None, True),
                  key=widgets.form_key("client_pick"))
 if chosen is not None:
     client_warning(chosen)

@@ -3,19 +3,22 @@
 import streamlit as st
 
 from tracker.guidance import advice, notes
-from tracker.reports import breakdowns, outlook, tables
-from tracker.reports import month as reports
+from tracker.ledger.months import add_months
+from tracker.present import outlook_sentence
+from tracker.reports.facade import Reports
 from tracker.reports.forecast import Outlook
-from tracker.reports.pipeline import OVERDUE_DAYS, totals_by_status
-from tracker.web import charts, nav, state, views, widgets
+from tracker.reports.owed import OVERDUE_DAYS
+from tracker.reports.pipeline import win_rate
+from tracker.reports.sources import RISKY_SHARE
+from tracker.web import charts, nav, state, tables, widgets
 from tracker.web.state import _
 
 nav.page_title(_("Dashboard"))
 today = state.today()
 current = state.this_month()
-months = sorted({current, *state.read(tables.months_with_payments)}, reverse=True)
+months = sorted({current, *state.read(Reports.months_with_payments)}, reverse=True)
 month = st.selectbox(_("Month"), months, index=0, key="dashboard_month", format_func=state.month)
-pace = state.read(reports.month_pace, month, today)
+pace = state.read(Reports.month_pace, month, today)
 summary = pace.summary
 home = summary.currency
 if state.read(advice.database_is_empty):
@@ -67,17 +70,17 @@ def show_progress() -> None:
         key="dashboard_span",
         format_func=lambda n: _("{count} months").format(count=state.number(n)),
     )
-    series = state.read(reports.monthly_net, reports.add_months(month, 1 - span), month)
-    widgets.chart(charts.monthly_net_chart, series, home, key="chart_monthly")
+    series = state.read(Reports.monthly_net, add_months(month, 1 - span), month)
+    widgets.chart(charts.monthly_net_chart, series, key="chart_monthly")
     widgets.chart(
         charts.month_progress_chart,
         month,
-        state.read(reports.daily_net, month),
+        state.read(Reports.daily_net, month),
         summary.goal_minor,
-        home,
         key="chart_month",
     )
-    forecast, history = state.read(outlook.outlook_and_history, today)
+    outlook = state.read(Reports.outlook_and_history, today)
+    forecast = outlook.forecast
     if forecast.outlook is Outlook.NEED_MORE_DATA:
         st.info(
             _("The forecast needs at least three complete months of income; it has {count}.").format(
@@ -85,9 +88,9 @@ def show_progress() -> None:
             )
         )
     else:
-        widgets.chart(charts.forecast_chart, history, forecast, summary.goal_minor, home,
+        widgets.chart(charts.forecast_chart, outlook.history, forecast, summary.goal_minor,
                       key="chart_forecast")
-        kind, sentence = views.forecast_text(forecast, state.percent, _, state.month)
+        kind, sentence = outlook_sentence(forecast, state.present())
         getattr(st, kind)(sentence)
     for tip in advice.forecast_tips(forecast.outlook):
         widgets.advice(tip)
@@ -101,9 +104,9 @@ def show_progress() -> None:
 
 def show_sources() -> None:
     """Draw the twelve months' income by kind of work, platform and client, and the largest client's share."""
-    first = reports.add_months(month, -11)
+    first = add_months(month, -11)
     st.caption(_("The twelve months up to {month}.").format(month=state.month(month)))
-    sources = state.read(breakdowns.income_sources, first, month)
+    sources = state.read(Reports.income_sources, first, month)
     for title, rows, words in [
         (_("By kind of work"), sources.by_category, True),
         (_("By platform"), sources.by_platform, True),
@@ -111,11 +114,11 @@ def show_sources() -> None:
     ]:
         if rows:
             names = [(_(r.name) if words else r.name) if r.name else _("not linked") for r in rows]
-            widgets.chart(charts.shares_chart, title, names, [r.net_minor for r in rows], home, key=title)
+            widgets.chart(charts.shares_chart, title, names, [r.net_minor for r in rows], key=title)
     largest = sources.largest_client_share
     if largest is not None:
         st.metric(_("Share of your largest client"), state.percent(largest))
-        if largest > breakdowns.RISKY_SHARE:
+        if largest > RISKY_SHARE:
             st.warning(
                 _(
                     "More than half of your income comes from one client. If they stop, most of "
@@ -126,9 +129,9 @@ def show_sources() -> None:
 
 def show_gigs() -> None:
     """Draw the pipeline: gigs per status, the share of proposals won, agreed values."""
-    counts = state.read(breakdowns.pipeline_counts)
+    counts = state.read(Reports.pipeline_counts)
     widgets.chart(charts.pipeline_chart, counts, key="chart_pipeline")
-    rate = breakdowns.win_rate(counts)
+    rate = win_rate(counts)
     st.metric(
         _("Proposals won"),
         state.percent(rate) if rate is not None else "—",
@@ -137,23 +140,23 @@ def show_gigs() -> None:
             "and cancelled gigs are not counted."
         ),
     )
-    st.dataframe(views.status_frame(state.read(totals_by_status), _, state.bengali()), hide_index=True)
+    tables.show(state.read(Reports.totals_by_status), tables.PIPELINE, state.present())
 
 
 def show_learning() -> None:
     """Draw learning against earning per skill, and net income per hour worked by skill and client."""
-    rates = state.read(breakdowns.learning_and_rates)
+    rates = state.read(Reports.learning_and_rates)
     st.subheader(_("Learning against earning"))
-    st.dataframe(views.learning_frame(rates.skills, state.money, _, state.day), hide_index=True)
+    tables.show(rates.skills, tables.LEARNED, state.present())
     for title, rows in [(_("Per hour worked, by skill"), rates.by_skill),
                         (_("Per hour worked, by client"), rates.by_client)]:
         st.subheader(title)
-        st.dataframe(views.hourly_frame(rows, state.money, _), hide_index=True)
+        tables.show(rows, tables.HOURLY, state.present(), key=title)
 
 
 def show_owed() -> None:
     """Draw delivered work not paid yet, the income streak and the days learned."""
-    unpaid = state.read(breakdowns.money_owed, today)
+    unpaid = state.read(Reports.money_owed, today)
     st.caption(
         _(
             "Delivered work not paid yet, oldest first. After {days} days it counts as overdue: "
@@ -161,13 +164,12 @@ def show_owed() -> None:
         ).format(days=state.number(OVERDUE_DAYS))
     )
     if unpaid:
-        st.dataframe(views.owed_frame(unpaid, state.money, _, state.day), hide_index=True)
+        tables.show(unpaid, tables.OWED, state.present())
     else:
         st.success(_("Nobody owes you for delivered work."))
     streak, studied = st.columns(2)
-    streak.metric(_("Months in a row with income"),
-                  state.number(state.read(breakdowns.income_streak, current)))
-    studied.metric(_("Days you learned, last 30"), state.number(state.read(breakdowns.learning_days, today)))
+    streak.metric(_("Months in a row with income"), state.number(state.read(Reports.income_streak, current)))
+    studied.metric(_("Days you learned, last 30"), state.number(state.read(Reports.learning_days, today)))
 
 
 widgets.keep_widgets("dashboard_span")  # its tab may be closed in this run

@@ -18,7 +18,7 @@ from tracker.io.plan import ImportOptions, ImportPlan, plan_import
 from tracker.io.preview import counts, refused_frame, rows_frame
 from tracker.io.tables_csv import export_zip, table_csv, table_names
 from tracker.ledger.models import Platform
-from tracker.reports import tables
+from tracker.reports.facade import Reports
 from tracker.services.settings import MAX_BACKUPS, backups_to_keep, set_setting
 from tracker.web import nav, state, widgets
 from tracker.web.state import _
@@ -246,7 +246,7 @@ def automatic_backups_section() -> None:
 
 
 nav.page_title(_("Data"))
-record_counts = state.read(tables.record_counts)
+record_counts = state.read(Reports.record_counts)
 st.dataframe({_("Table"): [_(name) for name in record_counts], _("Rows"): list(record_counts.values())},
              hide_index=True)
 downloads()

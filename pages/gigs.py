@@ -9,10 +9,11 @@ from tracker.guidance import advice, notes
 from tracker.i18n import N_
 from tracker.i18n.words import decline_reason_text
 from tracker.ledger.models import DeclineReason, GigStatus, Platform, Pricing
-from tracker.reports import choices, pipeline
+from tracker.reports.facade import Reports
+from tracker.reports.pipeline import LIST_LIMIT
 from tracker.services.clients import default_platform
 from tracker.services.gigs import GigInput, count_payments, create_gig, delete_gig, move_gig, update_gig
-from tracker.web import forms, nav, state, widgets
+from tracker.web import forms, nav, state, tables, widgets
 from tracker.web.state import _
 
 STATUSES = [s.value for s in GigStatus]
@@ -37,10 +38,10 @@ def gig_fields(key: str, data: GigInput, platforms: list[str] = PLATFORMS) -> Gi
                           placeholder=_("Logo for a bakery"))
     who, skill = st.columns(2)
     with who:
-        client_id = widgets.pick(_("Client"), state.read(choices.client_choices, data.client_id),
+        client_id = widgets.pick(_("Client"), state.read(Reports.client_choices, data.client_id),
                             key=f"{key}.client", none_label=_("— none —"), current=data.client_id)
     with skill:
-        skill_id = widgets.pick(_("Skill"), state.read(choices.skill_choices, data.skill_id),
+        skill_id = widgets.pick(_("Skill"), state.read(Reports.skill_choices, data.skill_id),
                            key=f"{key}.skill", none_label=_("— none —"), current=data.skill_id)
     platform, pricing, status = st.columns(3)
     price, currency, hours = st.columns(3)
@@ -84,12 +85,7 @@ def reason_label(choice: str) -> str:
 
 def pipeline_summary() -> None:
     """Show how many gigs, and how much agreed money, sit at each status."""
-    totals = state.read(pipeline.totals_by_status)
-    bengali = state.bengali()
-    st.dataframe([{"status": _(t.status), "gigs": t.gigs,
-                   "value": pipeline.amounts_text(t.value, bengali_digits=bengali)} for t in totals],
-                 hide_index=True, key="gig_summary",
-                 column_config={"status": _("Status"), "gigs": _("Gigs"), "value": _("Agreed value")})
+    tables.show(state.read(Reports.totals_by_status), tables.PIPELINE, state.present(), key="gig_summary")
     st.caption(_("Hourly work counts the hours worked so far at the agreed price per hour."))
 
 
@@ -97,17 +93,12 @@ def gig_list() -> None:
     """Show the newest gigs of the chosen status."""
     status = st.selectbox(_("Show gigs that are"), [None, *STATUSES], key="gig_filter",
                           format_func=lambda s: _("any status") if s is None else _(s))
-    table = state.read(pipeline.gigs_table, status, pipeline.LIST_LIMIT, state.language(), state.bengali())
-    if table.empty:
+    table = state.read(Reports.gigs, status, LIST_LIMIT)
+    if not table:
         st.info(_("No gigs here yet. Add a lead as soon as you hear of work."))
         return
-    st.dataframe(state.days(table, "started", "due", "delivered", "closed"), hide_index=True, key="gig_list",
-                 column_config={
-        "id": "#", "title": _("Gig"), "client": _("Client"), "skill": _("Skill"), "status": _("Status"),
-        "platform": _("Platform"), "pricing": _("Fixed or hourly"), "price": _("Agreed price"),
-        "hours": _("Hours worked"), "value": _("Agreed value"), "started": _("Started"),
-        "due": _("Due"), "delivered": _("Delivered"), "closed": _("Closed"), "reason": _("Reason")})
-    st.caption(_("The newest {limit} at most.").format(limit=state.number(pipeline.LIST_LIMIT)))
+    tables.show(table, tables.GIGS, state.present(), key="gig_list")
+    st.caption(_("The newest {limit} at most.").format(limit=state.number(LIST_LIMIT)))
 
 
 def add_gig() -> None:
@@ -182,9 +173,10 @@ def remove_gig(gig_id: int, data: GigInput, key: str) -> None:
 
 def change_gig() -> None:
     """Let the person pick a gig, then move it along, edit it or delete it."""
-    gig_id = widgets.pick(_("Gig to change"), state.read(choices.gig_choices, None, state.language()),
-                     key=widgets.form_key("gig_pick"))
-    data = state.read(pipeline.gig_input, gig_id) if gig_id is not None else None
+    gig_id = widgets.pick(_("Gig to change"),
+                          tables.gig_picks(state.read(Reports.gig_choices, None), state.present()),
+                          key=widgets.form_key("gig_pick"))
+    data = state.read(Reports.gig_input, gig_id) if gig_id is not None else None
     if gig_id is None or data is None:
         return
     key = widgets.form_key(f"gig_{gig_id}")

@@ -10,15 +10,15 @@ from tracker.guidance import advice, notes
 from tracker.i18n import N_
 from tracker.ledger.models import ExpenseCategory, GigStatus, PaymentStatus, Platform
 from tracker.ledger.money import rate_to_text
-from tracker.reports import choices, entries
 from tracker.reports.choices import Choice
+from tracker.reports.facade import Reports
 from tracker.services import payments
 from tracker.services.clients import default_platform
 from tracker.services.expenses import ExpenseInput, create_expense, delete_expense, update_expense
 from tracker.services.payments import PaymentInput, rate_or_received
 from tracker.services.settings import fee_percent, home_currency
 from tracker.services.work import create_gig_with_payment, gig_of_payment
-from tracker.web import forms, nav, state, widgets
+from tracker.web import forms, nav, state, tables, widgets
 from tracker.web.state import _
 
 HOME = state.read(home_currency)
@@ -63,7 +63,7 @@ def day_input(where: Any, label: str, value: date, form: str) -> date:
 
 def rate_default(currency: str) -> str:
     """Return the last rate used for a currency as text, or '' if none yet."""
-    rate = state.read(entries.last_rate, currency)
+    rate = state.read(Reports.last_rate, currency)
     return "" if rate is None else rate_to_text(rate)
 
 
@@ -117,7 +117,7 @@ def gig_tab() -> None:
     form = widgets.form_key("gig") + f"_{currency}_{platform}"
     with st.form(form):
         title = st.text_input(_("Gig title"), key=f"{form}_title")
-        skill_id = widgets.pick(_("Skill (optional)"), state.read(choices.skill_choices), key=f"{form}_skill",
+        skill_id = widgets.pick(_("Skill (optional)"), state.read(Reports.skill_choices), key=f"{form}_skill",
                            none_label=_("— none —"))
         status_col, hours_col, day_col = st.columns(3)
         status = status_col.selectbox(_("Gig status"), GIG_STATUSES, index=GIG_STATUSES.index("paid"),
@@ -163,32 +163,6 @@ def expense_tab() -> None:
         if expense is not None:
             widgets.saved("expense", _("Saved: {amount} spent.").format(
                 amount=state.money(expense.amount_home_minor, HOME)))
-
-
-def payment_table(rows: list[entries.PaymentRow]) -> None:
-    """Show payments as a table, money as the person reads it."""
-    st.dataframe(
-        [{"date": state.day(r.paid_on), "client": r.client, "gig": r.gig,
-          "platform": _(r.platform) if r.platform else "", "status": _(r.status),
-          "gross": state.money(r.gross_minor, r.currency),
-          "fees": state.money(r.fees_minor, r.currency), "rate": r.rate,
-          "net_home": state.money(r.net_home_minor, HOME)} for r in rows],
-        hide_index=True,
-        column_config={"date": _("Date"), "client": _("Client"), "gig": _("Gig"), "platform": _("Platform"),
-                       "status": _("Status"), "gross": _("Paid"), "fees": _("Fees"), "rate": _("Rate"),
-                       "net_home": _("Net in taka")})
-
-
-def expense_table(rows: list[entries.ExpenseRow]) -> None:
-    """Show expenses as a table, money as the person reads it."""
-    st.dataframe(
-        [{"date": state.day(r.spent_on), "category": _(r.category),
-          "amount": state.money(r.amount_minor, r.currency), "rate": r.rate,
-          "amount_home": state.money(r.amount_home_minor, HOME), "note": r.note}
-         for r in rows],
-        hide_index=True,
-        column_config={"date": _("Date"), "category": _("Category"), "amount": _("Amount"),
-                       "rate": _("Rate"), "amount_home": _("In taka"), "note": _("Note")})
 
 
 def label(*parts: object) -> str:
@@ -243,10 +217,10 @@ def payment_fields(form: str, data: PaymentInput) -> PaymentInput:
 
 def edit_payment() -> None:
     """Pick a payment, change it in a pre-filled form, or delete it."""
-    rows = state.read(entries.recent_payments, PICK_LIMIT)
+    rows = state.read(Reports.recent_payments, PICK_LIMIT)
     choices = [Choice(r.id, label(state.day(r.paid_on), state.money(r.gross_minor, r.currency),
                                   r.client or (_(r.platform) if r.platform else ""))) for r in rows]
-    edit_entry("payment", choices, entries.payment_input, payment_fields, payments.update_payment,
+    edit_entry("payment", choices, Reports.payment_input, payment_fields, payments.update_payment,
                payments.delete_payment)
 
 
@@ -266,11 +240,11 @@ def expense_fields(form: str, data: ExpenseInput) -> ExpenseInput:
 
 def edit_expense() -> None:
     """Pick an expense, change it in a pre-filled form, or delete it."""
-    rows = state.read(entries.recent_expenses, PICK_LIMIT)
+    rows = state.read(Reports.recent_expenses, PICK_LIMIT)
     choices = [Choice(r.id, label(state.day(r.spent_on), state.money(r.amount_minor, r.currency),
                                   _(r.category), r.note))
                for r in rows]
-    edit_entry("expense", choices, entries.expense_input, expense_fields, update_expense, delete_expense)
+    edit_entry("expense", choices, Reports.expense_input, expense_fields, update_expense, delete_expense)
 
 
 nav.page_title(_("Log work"))
@@ -283,14 +257,14 @@ with gig:
 with expense:
     expense_tab()
 
-for title, recent, table, change, expander, nothing in (
-        (_("Latest payments"), entries.recent_payments, payment_table, edit_payment,
+for title, recent, columns, change, expander, nothing in (
+        (_("Latest payments"), Reports.recent_payments, tables.PAYMENTS, edit_payment,
          _("Change or delete a payment"), _("No payments yet. Your first one goes in the form above.")),
-        (_("Latest expenses"), entries.recent_expenses, expense_table, edit_expense,
+        (_("Latest expenses"), Reports.recent_expenses, tables.EXPENSES, edit_expense,
          _("Change or delete an expense"), _("No expenses yet."))):
     st.subheader(title)
     if latest := state.read(recent, 20):
-        table(latest)
+        tables.show(latest, columns, state.present())
         with st.expander(expander):
             change()
     else:

@@ -7,9 +7,9 @@ import streamlit as st
 
 from tracker.i18n import N_
 from tracker.ledger.models import SkillStage, Verdict
-from tracker.reports import choices, learning
+from tracker.reports.facade import Reports
 from tracker.services import skills as service
-from tracker.web import forms, nav, state, widgets
+from tracker.web import forms, nav, state, tables, widgets
 from tracker.web.state import _
 
 T = TypeVar("T")
@@ -40,7 +40,7 @@ def change_recent(label: str, listed: list[Any], *, name: str, load: Callable[[i
 
 def skill_fields(key: str, current: service.SkillInput | None) -> service.SkillInput:
     """Draw a skill's fields (empty or pre-filled); return what was typed."""
-    categories = state.read(learning.skill_categories)
+    categories = state.read(Reports.skill_categories)
     stages = [s.value for s in SkillStage]
     name = st.text_input(_("Skill"), value=current.name if current else "", key=f"{key}_name")
     kind, own = st.columns(2)
@@ -56,7 +56,7 @@ def skill_fields(key: str, current: service.SkillInput | None) -> service.SkillI
 
 def skill_input(skill_id: int) -> service.SkillInput | None:
     """Return a stored skill as the input that pre-fills its form, or None when it is gone."""
-    record = state.read(learning.skill, skill_id)
+    record = state.read(Reports.skill, skill_id)
     return None if record is None else service.SkillInput(
         name=record.name, category=record.category, stage=record.stage, note=record.note)
 
@@ -73,19 +73,16 @@ def skill_change(skill_id: int, form: str, data: service.SkillInput) -> forms.Ch
 
 
 with skills_tab:
-    overview = state.read(learning.skills_overview, state.language())
-    if overview.empty:
+    overview = state.read(Reports.skills_overview)
+    if not overview:
         st.info(_("No skills yet. Understand the field, learn one skill well, then start working."))
     else:
-        st.dataframe(state.days(overview, "last_learned"), hide_index=True, column_config={
-            "id": None, "name": _("Skill"), "category": _("Kind of work"), "stage": _("Stage"),
-            "hours_learned": _("Hours learned"), "last_learned": _("Last learned"),
-            "mentor_reviews": _("Mentor reviews"), "latest_verdict": _("Latest verdict")})
+        tables.show(overview, tables.SKILLS, state.present())
     st.subheader(_("Add a skill"))
     new = new_record("skill", skill_fields, N_("Add skill"))
     if new is not None and (created := state.write(service.create_skill, data=new)) is not None:
         widgets.saved("skill", _("Added {name}.").format(name=created.name))
-    known = state.read(choices.skill_choices)
+    known = state.read(Reports.skill_choices)
     if known:
         st.subheader(_("Change or delete a skill"))
         change_recent(_("Skill to change"), known, name="skill", load=skill_input, change=skill_change)
@@ -93,7 +90,7 @@ with skills_tab:
 
 def learning_fields(key: str, current: service.LearningInput | None) -> service.LearningInput:
     """Draw a learning time's fields (empty or pre-filled); return what was typed."""
-    skill_id = widgets.pick(_("Skill"), state.read(choices.skill_choices), key=f"{key}_skill",
+    skill_id = widgets.pick(_("Skill"), state.read(Reports.skill_choices), key=f"{key}_skill",
                             current=current.skill_id if current else None)
     day, minutes = st.columns(2)
     learned_on = day.date_input(_("Day"), value=current.learned_on if current else state.today(),
@@ -107,7 +104,7 @@ def learning_fields(key: str, current: service.LearningInput | None) -> service.
 
 def learning_input(session_id: int) -> service.LearningInput | None:
     """Return a stored learning time as the input that pre-fills its form, or None when it is gone."""
-    record = state.read(learning.learning, session_id)
+    record = state.read(Reports.learning, session_id)
     return None if record is None else service.LearningInput(
         skill_id=record.skill_id, learned_on=record.learned_on, minutes=record.minutes, note=record.note)
 
@@ -128,19 +125,18 @@ with learning_tab:
     if logged is not None and (row := state.write(service.log_learning, data=logged)) is not None:
         widgets.saved("learning", _("Saved {minutes} minutes. Keep going!").format(
             minutes=state.number(row.minutes)))
-    sessions = state.read(learning.recent_learning, 20)
-    if not sessions.empty:
-        st.dataframe(state.days(sessions, "date"), hide_index=True, column_config={
-            "id": None, "date": _("Day"), "skill": _("Skill"), "minutes": _("Minutes"), "note": _("Note")})
+    sessions = state.read(Reports.recent_learning, 20)
+    if sessions:
+        tables.show(sessions, tables.LEARNING, state.present())
         change_recent(_("Learning time to change"),
-                      state.read(learning.learning_choices, state.language(), state.bengali()),
+                      tables.learning_picks(state.read(Reports.learning_choices), state.present()),
                       name="learning", load=learning_input, change=learning_change)
 
 
 def review_fields(key: str, current: service.ReviewInput | None) -> service.ReviewInput:
     """Draw a mentor review's fields (empty or pre-filled); return what was typed."""
     verdicts = [v.value for v in Verdict]
-    skill_id = widgets.pick(_("Skill"), state.read(choices.skill_choices), key=f"{key}_skill",
+    skill_id = widgets.pick(_("Skill"), state.read(Reports.skill_choices), key=f"{key}_skill",
                             current=current.skill_id if current else None)
     day, who = st.columns(2)
     reviewed_on = day.date_input(_("Day"), value=current.reviewed_on if current else state.today(),
@@ -156,7 +152,7 @@ def review_fields(key: str, current: service.ReviewInput | None) -> service.Revi
 
 def review_input(review_id: int) -> service.ReviewInput | None:
     """Return a stored review as the input that pre-fills its form, or None when it is gone."""
-    record = state.read(learning.review, review_id)
+    record = state.read(Reports.review, review_id)
     return None if record is None else service.ReviewInput(
         skill_id=record.skill_id, reviewed_on=record.reviewed_on, reviewer=record.reviewer,
         verdict=record.verdict, notes=record.notes)
@@ -176,13 +172,11 @@ with reviews_tab:
     added = new_record("review", review_fields, N_("Save review"))
     if added is not None and state.write(service.add_review, data=added) is not None:
         widgets.saved("review", _("Review saved."))
-    reviews = state.read(learning.recent_reviews, 20, state.language())
-    if not reviews.empty:
-        st.dataframe(state.days(reviews, "date"), hide_index=True, column_config={
-            "id": None, "date": _("Day"), "skill": _("Skill"), "reviewer": _("Mentor"),
-            "verdict": _("Verdict"), "notes": _("What the mentor said")})
-        change_recent(_("Review to change"), state.read(learning.review_choices, state.language(),
-                                                          state.bengali()),
+    reviews = state.read(Reports.recent_reviews, 20)
+    if reviews:
+        tables.show(reviews, tables.REVIEWS, state.present())
+        change_recent(_("Review to change"),
+                      tables.review_picks(state.read(Reports.review_choices), state.present()),
                       name="review", load=review_input, change=review_change)
 
 with ready_tab:

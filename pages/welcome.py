@@ -7,7 +7,7 @@ import streamlit as st
 
 from tracker.demo import profile as demo
 from tracker.i18n import N_
-from tracker.reports import choices, learning
+from tracker.reports.facade import Reports
 from tracker.services import goals, settings
 from tracker.services.skills import SkillInput, create_skill
 from tracker.web import nav, state, widgets
@@ -82,13 +82,13 @@ def skills_step() -> None:
     with st.form(form):
         name, kind = st.columns(2)
         typed = name.text_input(_("Skill"), key=f"{form}_name", placeholder=_("Logo design"))
-        category = kind.selectbox(_("Kind of work"), state.read(learning.skill_categories), format_func=_,
+        category = kind.selectbox(_("Kind of work"), state.read(Reports.skill_categories), format_func=_,
                                   key=f"{form}_category")
         added = st.form_submit_button(_("Add skill"))
     skill = state.write(create_skill, data=SkillInput(name=typed, category=category)) if added else None
     if skill is not None:
         widgets.saved("welcome_skill", _("Added {name}.").format(name=skill.name))
-    known = state.read(choices.skill_choices)
+    known = state.read(Reports.skill_choices)
     if known:
         st.markdown("\n".join(f"- {state.plain(choice.label)}" for choice in known))  # typed names: as typed
     if buttons(3):

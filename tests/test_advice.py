@@ -9,8 +9,8 @@ from sqlmodel import Session
 
 from tracker.guidance import advice, notes
 from tracker.ledger.errors import InvalidInput
+from tracker.ledger.months import add_months
 from tracker.reports.forecast import Outlook
-from tracker.reports.month import add_months
 from tracker.services.checklist import set_checklist_item
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.common import month_of

@@ -22,8 +22,8 @@ from tracker.ledger.models import (
     Payment,
     tables_in_order,
 )
-from tracker.reports.breakdowns import money_owed
-from tracker.reports.month import add_months
+from tracker.ledger.months import add_months
+from tracker.reports.owed import money_owed
 from tracker.services.checklist import set_checklist_item
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.common import month_of

@@ -37,9 +37,9 @@ from tracker.ledger.models import (
     Verdict,
     tables_in_order,
 )
-from tracker.ledger.money import format_money, parse_amount, parse_decimal
-from tracker.present import format_day, format_month, format_number
-from tracker.reports.month import MonthNet
+from tracker.ledger.money import parse_amount, parse_decimal
+from tracker.ledger.months import MonthNet
+from tracker.present import Present, format_day, format_money, format_month, format_number
 from tracker.services.common import parse_day, parse_month
 from tracker.web import charts
 
@@ -280,12 +280,10 @@ def test_days_and_months(language: str, digits: bool, day: str, month: str) -> N
 
 def test_charts_write_months_and_days_as_the_person_reads_them() -> None:
     series = [MonthNet(month="2026-08", net_minor=100_000_00, goal_minor=100_000_00)]
-    month = lambda m: format_month(m, "bn", bengali_digits=True)  # noqa: E731
-    fig = charts.monthly_net_chart(series, "BDT", bengali=True, month=month)
+    bengali = Present(language="bn", bengali_digits=True, home_currency="BDT")
+    fig = charts.monthly_net_chart(series, bengali)
     assert list(fig.layout.xaxis.ticktext) == ["আগস্ট ২০২৬"]
     assert fig.data[0].hovertext[0] == "আগস্ট ২০২৬" and fig.data[0].customdata[0] == "৳১,০০,০০০.০০"
-    day = lambda d: format_day(d, "bn", bengali_digits=True)  # noqa: E731
-    progress = charts.month_progress_chart("2026-08", [(date(2026, 8, 3), 5_000_00)], 100_000_00, "BDT",
-                                           bengali=True, day=day)
+    progress = charts.month_progress_chart("2026-08", [(date(2026, 8, 3), 5_000_00)], 100_000_00, bengali)
     assert list(progress.data[0].hovertext) == ["১ আগস্ট ২০২৬", "৩ আগস্ট ২০২৬"]
     assert list(progress.layout.xaxis.ticktext) == ["১", "৮", "১৫", "২২", "২৯"]

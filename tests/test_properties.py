@@ -35,11 +35,11 @@ from tracker.ledger.money import (
     MAX_MINOR,
     amount_text,
     convert,
-    format_money,
     parse_amount,
     parse_decimal,
     parse_rate,
 )
+from tracker.present import format_money
 from tracker.services.common import parse_day
 
 settings.register_profile("dev", max_examples=100, deadline=None, database=None,

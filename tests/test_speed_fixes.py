@@ -18,11 +18,10 @@ from sqlmodel import Session, col, func, select
 from tracker.ledger import money
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Gig, LearningSession, Payment, PaymentStatus, Skill
-from tracker.reports import breakdowns
-from tracker.reports.forecast import forecast
-from tracker.reports.month import first_month_with_money, monthly_net
-from tracker.reports.outlook import goal_outlook, outlook_and_history
-from tracker.reports.tables import months_with_payments
+from tracker.present import Present
+from tracker.reports import learning, sources
+from tracker.reports.forecast import forecast, goal_outlook, outlook_and_history
+from tracker.reports.month import first_month_with_money, income_months, monthly_net, months_with_payments
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.goals import goal_for_month
@@ -81,7 +80,7 @@ def test_months_with_income_are_the_distinct_months(session: Session) -> None:
         distinct = set(session.exec(select(Payment.month).where(
             Payment.status == PaymentStatus.CLEARED.value, Payment.net_home_minor > 0,
             Payment.month <= last).distinct()).all())
-        found = breakdowns.income_months(session, last)
+        found = income_months(session, last)
         assert set(found) == distinct and found == sorted(found, reverse=True)
 
 
@@ -137,7 +136,7 @@ def plain_per_gig(session: Session):  # noqa: ANN201  (a subquery)
             .group_by(Payment.gig_id).subquery())
 
 
-def plain_learning(session: Session) -> list[breakdowns.SkillReturn]:
+def plain_learning(session: Session) -> list[learning.SkillReturn]:
     """Return learning against earning with one query per figure, as before the combined query."""
     learned = (select(LearningSession.skill_id, func.sum(LearningSession.minutes).label("minutes"))
                .group_by(LearningSession.skill_id).subquery())
@@ -149,11 +148,11 @@ def plain_learning(session: Session) -> list[breakdowns.SkillReturn]:
                         .join(learned, learned.c.skill_id == Skill.id, isouter=True)
                         .join(earned, earned.c.skill_id == Skill.id, isouter=True)
                         .order_by(func.lower(Skill.name), Skill.id)).all()
-    return [breakdowns.SkillReturn(skill=name, minutes_learned=int(minutes or 0), first_earning=first,
+    return [learning.SkillReturn(skill=name, minutes_learned=int(minutes or 0), first_earning=first,
                                    net_minor=int(net or 0)) for name, minutes, first, net in rows]
 
 
-def plain_rates(session: Session, by: str) -> list[breakdowns.HourlyRate]:
+def plain_rates(session: Session, by: str) -> list[learning.HourlyRate]:
     """Return the hourly rates by skill or client with a query of their own, as before."""
     per_gig = plain_per_gig(session)
     owner, key = (Skill, Gig.skill_id) if by == "skill" else (Client, Gig.client_id)
@@ -161,11 +160,11 @@ def plain_rates(session: Session, by: str) -> list[breakdowns.HourlyRate]:
                         .join(per_gig, per_gig.c.gig_id == Gig.id).join(owner, col(key) == owner.id)
                         .where(Gig.minutes_worked > 0).group_by(key, owner.name)
                         .order_by(func.sum(per_gig.c.net).desc(), key)).all()
-    return [breakdowns.HourlyRate(name=n, minutes_worked=int(m), net_minor=int(net)) for n, m, net in rows]
+    return [learning.HourlyRate(name=n, minutes_worked=int(m), net_minor=int(net)) for n, m, net in rows]
 
 
 def test_learning_and_rates_match_one_query_per_figure(busy: Session) -> None:
-    combined = breakdowns.learning_and_rates(busy)
+    combined = learning.learning_and_rates(busy)
     assert combined.skills == plain_learning(busy)
     assert combined.by_skill == plain_rates(busy, "skill") and combined.by_skill
     assert combined.by_client == plain_rates(busy, "client") and combined.by_client
@@ -176,11 +175,10 @@ def test_learning_and_rates_match_one_query_per_figure(busy: Session) -> None:
 @pytest.mark.parametrize(("first", "last"), [("2025-01", "2026-12"), ("2026-03", "2026-08"),
                                              ("2027-01", "2027-06")])
 def test_income_sources_match_each_breakdown(busy: Session, first: str, last: str) -> None:
-    sources = breakdowns.income_sources(busy, first, last)
-    assert sources.by_category == breakdowns.income_by_category(busy, first, last)
-    assert sources.by_platform == breakdowns.income_by_platform(busy, first, last)
-    assert sources.by_client == breakdowns.income_by_client(busy, first, last)
-    assert sources.largest_client_share == breakdowns.largest_client_share(busy, first, last)
+    found = sources.income_sources(busy, first, last)
+    assert found.by_category == sources.income_by_category(busy, first, last)
+    assert found.by_platform == sources.income_by_platform(busy, first, last)
+    assert found.by_client == sources.income_by_client(busy, first, last)
 
 
 def test_months_with_payments_are_the_distinct_months(busy: Session) -> None:
@@ -194,7 +192,8 @@ def test_months_with_payments_on_an_empty_database(session: Session) -> None:
 
 @pytest.mark.parametrize("today", [date(2026, 11, 21), date(2026, 3, 2), date(2025, 2, 1), date(2024, 1, 5)])
 def test_the_forecast_chart_shows_the_months_the_forecast_read(busy: Session, today: date) -> None:
-    trend, history = outlook_and_history(busy, today)
+    outlook = outlook_and_history(busy, today)
+    trend, history = outlook.forecast, outlook.history
     current = f"{today.year:04d}-{today.month:02d}"
     assert trend == goal_outlook(busy, today)
     if trend.months_used:
@@ -208,17 +207,19 @@ def test_charts_built_in_one_go_keep_their_titles_and_axes(busy: Session) -> Non
     from tracker.web import charts
 
     series = monthly_net(busy, "2026-01", "2026-12")
-    fig = charts.monthly_net_chart(series, "BDT", label=str.upper, month=lambda m: f"<{m}>")
+    english = Present(language="en", bengali_digits=False, home_currency="BDT")
+    fig = charts.monthly_net_chart(series, english)
     assert (fig.layout.title.text, fig.layout.xaxis.title.text, fig.layout.yaxis.title.text) == (
-        "NET INCOME PER MONTH", "MONTH", "NET INCOME")
-    assert fig.layout.xaxis.type == "category" and fig.layout.xaxis.ticktext[0] == "<2026-01>"
+        "Net income per month", "Month", "Net income")
+    assert fig.layout.xaxis.type == "category" and fig.layout.xaxis.ticktext[0] == "2026-01"
     assert all("৳" in tick for tick in fig.layout.yaxis.ticktext)
-    trend, history = outlook_and_history(busy, date(2026, 11, 21))
-    fig = charts.forecast_chart(history, trend, 10_000_000, "BDT")
+    outlook = outlook_and_history(busy, date(2026, 11, 21))
+    fig = charts.forecast_chart(outlook.history, outlook.forecast, 10_000_000, english)
     assert fig.layout.xaxis.type == "category"
     assert [t.name for t in fig.data] == ["Net income", "Trend", "Goal"]
-    fig = charts.month_progress_chart("2026-02", [], 10_000_000, "BDT", bengali=True)
+    digits = Present(language="en", bengali_digits=True, home_currency="BDT")
+    fig = charts.month_progress_chart("2026-02", [], 10_000_000, digits)
     assert fig.layout.xaxis.title.text == "Day" and list(fig.layout.xaxis.ticktext) == ["১", "৮", "১৫", "২২"]
-    fig = charts.shares_chart("By platform", ["Upwork"], [100], "BDT")
+    fig = charts.shares_chart("By platform", ["Upwork"], [100], english)
     assert fig.layout.yaxis.autorange == "reversed" and fig.layout.xaxis.title.text == "Net income"
-    assert charts.pipeline_chart({"lead": 2}).layout.yaxis.title.text == "Gigs"
+    assert charts.pipeline_chart({"lead": 2}, english).layout.yaxis.title.text == "Gigs"

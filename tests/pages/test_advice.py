@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from tests.pages.helpers import assert_clean
 from tracker.db.config import PROJECT_ROOT
 from tracker.guidance import Tip, notes
-from tracker.reports.month import add_months
+from tracker.ledger.months import add_months
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.common import month_of
 from tracker.services.gigs import GigInput, create_gig

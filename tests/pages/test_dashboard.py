@@ -14,7 +14,7 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import assert_clean
-from tracker.reports.month import add_months
+from tracker.ledger.months import add_months
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.common import month_of
 from tracker.services.gigs import GigInput, create_gig
@@ -91,27 +91,25 @@ def test_overdue_work_is_listed_with_the_s18_advice(open_page: Open, session: Se
     assert any("(S18)" in c.value for c in at.caption)
 
 
-TAB_READERS = {  # what each tab reads beyond the headline
-    "Progress": {"reports.month.monthly_net", "reports.month.daily_net",
-                 "reports.outlook.outlook_and_history"},
-    "Where money comes from": {"reports.breakdowns.income_sources"},
-    "Gigs": {"reports.breakdowns.pipeline_counts", "reports.pipeline.totals_by_status"},
-    "Learning and rates": {"reports.breakdowns.learning_and_rates"},
-    "Owed to you": {"reports.breakdowns.money_owed", "reports.breakdowns.income_streak",
-                    "reports.breakdowns.learning_days"},
+TAB_READERS = {  # what each tab reads beyond the headline: methods of tracker.reports.facade.Reports
+    "Progress": {"Reports.monthly_net", "Reports.daily_net", "Reports.outlook_and_history"},
+    "Where money comes from": {"Reports.income_sources"},
+    "Gigs": {"Reports.pipeline_counts", "Reports.totals_by_status"},
+    "Learning and rates": {"Reports.learning_and_rates"},
+    "Owed to you": {"Reports.money_owed", "Reports.income_streak", "Reports.learning_days"},
 }
 
 
 @pytest.fixture
 def readers_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Return the list that collects the readers a page asks state.read for (module.name)."""
+    """Return the list that collects the readers a page asks state.read for (their qualified names)."""
     from tracker.web import state
 
     asked: list[str] = []
     original = state.read
 
     def recording(reader: Callable[..., object], *args: object) -> object:
-        asked.append(f"{reader.__module__.removeprefix('tracker.')}.{reader.__qualname__}")
+        asked.append(reader.__qualname__)
         return original(reader, *args)
 
     monkeypatch.setattr(state, "read", recording)
@@ -127,7 +125,7 @@ def tab_shows(at: AppTest, label: str) -> None:
         assert metrics(at)["Share of your largest client"] == "100.00%"
     elif label == "Gigs":
         assert metrics(at)["Proposals won"] == "100.00%"
-        assert list(at.dataframe[0].value["Status"])[:1] == ["lead"]
+        assert list(at.dataframe[0].value["status"])[:1] == ["lead"]
     elif label == "Learning and rates":
         learned, by_skill, by_client = (frame.value for frame in at.dataframe)
         assert list(learned["Skill"]) == ["Logo design"] and list(learned["Hours learned"]) == ["1.5"]

@@ -2,8 +2,7 @@
 
 `migrate` and `report` live here; the other commands live in their own modules and are imported only
 when one of them is run or listed (`--help`), so that `report` starts without loading pandas and the
-importers. `report` reads a SQLite file with sqlite3 alone when it can (tracker.reports.quick), and
-loads SQLAlchemy only when it cannot.
+importers. `report` reads through the one facade (tracker.reports.facade.Reports) as the app does.
 """
 
 from __future__ import annotations
@@ -12,18 +11,19 @@ import importlib
 import json
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.language import _, choose_language, reason
+from tracker.cli.language import _, choose_language, language, reason
 from tracker.db.config import load_config
 from tracker.i18n import LANGUAGES, N_
 from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
-from tracker.ledger.money import format_money, format_percent, to_minor
 from tracker.ledger.months import month_of, parse_month
-from tracker.reports.figures import REPORT_MONEY
-from tracker.reports.quick import quick_month_report
+
+if TYPE_CHECKING:
+    from tracker.reports.forecast import MonthReport
 
 # Commands defined elsewhere: name -> "module:attribute".
 LAZY_COMMANDS = {
@@ -103,36 +103,59 @@ def report(db_url: str, month: str | None, as_json: bool, as_of: datetime | None
         chosen = parse_month(month) if month else month_of(today)
     except InvalidInput as err:
         raise click.BadParameter(reason(err), param_hint="--month") from None
-    figures = quick_month_report(db_url, chosen, today)
-    if figures is None:  # not a SQLite file at the newest schema, or no backup yet today
-        from tracker.io.autobackup import open_session
-        from tracker.reports.outlook import month_report
+    from tracker.io.autobackup import open_session
+    from tracker.reports.facade import Reports
 
-        with open_session(db_url) as session:
-            figures = month_report(session, chosen, today)
+    with open_session(db_url) as session:
+        month_report = Reports(session).month_report(chosen, today)
     if as_json:
-        click.echo(json.dumps(figures, default=_json_number, ensure_ascii=False))
+        click.echo(json.dumps(report_json(month_report), default=_json_number, ensure_ascii=False))
         return
-    for label, text in readable_report(figures):
+    for label, text in readable_report(month_report):
         click.echo(f"{label:<20}{text}")
 
 
+REPORT_MONEY = ("goal", "net", "gross", "fees", "expenses", "pending")
 REPORT_LABELS = {"goal": N_("Goal"), "net": N_("Net"), "gross": N_("Gross"), "fees": N_("Fees"),
                  "expenses": N_("Expenses"), "pending": N_("Pending")}
 OUTLOOK_WORDS = {"need more data": N_("need more data"), "reached": N_("reached"),
                  "on track": N_("on track"), "not at this pace": N_("not at this pace")}
 
 
-def readable_report(figures: dict[str, object]) -> list[tuple[str, str]]:
+def _amounts(report: MonthReport) -> dict[str, int]:
+    """Return the report's amounts in minor units of the home currency, by their JSON names."""
+    s = report.summary
+    return {"goal": s.goal_minor, "net": s.net_minor, "gross": s.gross_minor, "fees": s.fees_minor,
+            "expenses": s.expenses_minor, "pending": s.pending_minor}
+
+
+def report_json(report: MonthReport) -> dict[str, object]:
+    """Return the month's figures as the JSON contract of `report --json` describes them."""
+    from tracker.ledger.money import amount_text
+
+    s, minor = report.summary, _amounts(report)
+    return {
+        "month": s.month,
+        "currency": s.currency,
+        **{name: amount_text(minor[name], s.currency) for name in REPORT_MONEY},
+        "progress": s.progress.quantize(Decimal("0.000001")),
+        "goal_reached_month": report.forecast.goal_month,
+        "outlook": report.forecast.outlook.value,
+    }
+
+
+def readable_report(report: MonthReport) -> list[tuple[str, str]]:
     """Return the report's lines for people, in the command's language: taka in lakh, progress in %."""
-    currency = str(figures["currency"])
-    lines = [(_("Month"), str(figures["month"]))]
+    from tracker.present import Present
+
+    s, minor = report.summary, _amounts(report)
+    present = Present(language=language(), bengali_digits=False, home_currency=s.currency)
+    lines = [(_("Month"), s.month)]
     for name in REPORT_MONEY:
-        minor = to_minor(Decimal(str(figures[name])), currency)
-        lines.append((_(REPORT_LABELS[name]), format_money(minor, currency)))
-    lines.append((_("Progress"), format_percent(Decimal(str(figures["progress"])))))
-    outlook = str(figures["outlook"])
-    reached = figures["goal_reached_month"] or _(OUTLOOK_WORDS.get(outlook, outlook))
+        lines.append((_(REPORT_LABELS[name]), present.money(minor[name])))
+    lines.append((_("Progress"), present.percent(s.progress.quantize(Decimal("0.000001")))))
+    outlook = report.forecast.outlook.value
+    reached = report.forecast.goal_month or _(OUTLOOK_WORDS.get(outlook, outlook))
     lines.append((_("Goal reached"), str(reached)))
     return lines
 

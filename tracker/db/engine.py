@@ -1,22 +1,23 @@
 """The database: engine with SQLite pragmas, sessions, Alembic migrations at start, busy retries.
 
 The backups taken before a migration and once a day are tracker.io.autobackup's (`open_database`,
-which the app and the command line open the database with); this module takes none. A database
-already at HEAD_REVISION is recognised by reading its
-`alembic_version` row, without loading Alembic (a quicker start for the CLI and the app). Writes go
+which the app and the command line open the database with); this module takes none. A database is
+up to date when its `alembic_version` row names Alembic's head revision (read from
+migrations/versions, without loading Alembic: a quicker start for the CLI and the app). Writes go
 through `run_write`, which tries again a few times when SQLite says another connection is writing,
 so that a person never sees "database is locked".
 """
 
 from __future__ import annotations
 
+import ast
 import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine.url import make_url
@@ -24,15 +25,13 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from tracker.db.config import PROJECT_ROOT, load_config
-from tracker.db.schema import HEAD_REVISION, VERSION_TABLE
 from tracker.ledger.errors import InvalidInput
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-    from tracker.reports.figures import Rows
-
 MIGRATIONS = PROJECT_ROOT / "migrations"
+VERSION_TABLE = "alembic_version"
 BUSY = ("database is locked", "database is busy", "database table is locked")
 R = TypeVar("R")
 _engines: dict[str, Engine] = {}
@@ -81,9 +80,8 @@ def migrate(engine: Engine) -> None:
 
 
 def up_to_date(engine: Engine) -> bool:
-    """Return True if the database is at the newest migration (at HEAD_REVISION, Alembic is not loaded)."""
-    current = current_revision(engine)
-    return current == HEAD_REVISION or current == head_revision()
+    """Return True if the database is at the newest migration (Alembic is not loaded)."""
+    return current_revision(engine) == head_revision()
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -100,11 +98,37 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def head_revision() -> str | None:
-    """Return the newest migration in migrations/versions (from Alembic; HEAD_REVISION must equal it)."""
+    """Return the newest migration in migrations/versions: the one no other migration builds on.
+
+    Read from the files' `revision` and `down_revision` assignments without loading Alembic (a quicker
+    start); with more than one such migration, Alembic is asked and says what is wrong.
+    """
+    built, below = set(), set()
+    for file in (MIGRATIONS / "versions").glob("*.py"):
+        found = _assigned(file)
+        built.add(found.get("revision"))
+        down = found.get("down_revision")
+        below.update(down if isinstance(down, tuple | list) else [down])
+    heads = built - below - {None}
+    if len(heads) == 1:
+        return str(heads.pop())
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
-    return script.get_current_head()
+    return ScriptDirectory.from_config(alembic_config(create_engine("sqlite://"))).get_current_head()
+
+
+def _assigned(file: Path) -> dict[str, object]:
+    """Return the literal values a migration file assigns at its top level (revision, down_revision)."""
+    values: dict[str, object] = {}
+    for node in ast.parse(file.read_text(encoding="utf-8")).body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) else None)
+        if isinstance(target, ast.Name) and node.value is not None:  # type: ignore[union-attr]
+            try:
+                values[target.id] = ast.literal_eval(node.value)  # type: ignore[union-attr]
+            except ValueError:
+                continue
+    return values
 
 
 def revisions() -> set[str]:
@@ -157,19 +181,6 @@ def forget_engines() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
-
-
-def session_rows(session: Session) -> Rows:
-    """Return a function that runs one plain SQL statement (tracker.reports.figures) in this session.
-
-    Changes not yet flushed are flushed first, as the session does before its own queries.
-    """
-    def rows(sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
-        if session.autoflush:
-            session.flush()
-        return session.connection().execute(text(sql), dict(params)).all()
-
-    return rows
 
 
 def open_session(db_url: str | None = None) -> Session:

@@ -20,7 +20,7 @@ from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Expense, Gig, LearningSession, MentorReview, Payment, Skill
 from tracker.ledger.money import HOME_CURRENCY
-from tracker.reports.month import add_months
+from tracker.ledger.months import add_months
 from tracker.services.clients import ClientInput, client_values
 from tracker.services.common import month_of, writing
 from tracker.services.expenses import ExpenseInput, expense_values

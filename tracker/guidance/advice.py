@@ -25,10 +25,10 @@ from tracker.ledger.models import (
     SkillStage,
     Verdict,
 )
-from tracker.reports.breakdowns import income_streak
+from tracker.ledger.months import add_months
 from tracker.reports.forecast import Outlook
-from tracker.reports.month import add_months, monthly_net
-from tracker.reports.pipeline import overdue_by_client
+from tracker.reports.month import income_streak, monthly_net
+from tracker.reports.owed import overdue_by_client
 from tracker.services.common import month_of
 from tracker.services.settings import get_setting
 

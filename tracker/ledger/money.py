@@ -1,4 +1,4 @@
-"""Exact money: integer minor units per ISO 4217 currency, exact rates, conversion, formatting.
+"""Exact money: integer minor units per ISO 4217 currency, exact rates, conversion, plain amounts.
 
 Rules, in one place:
 - An amount is an `int` of minor units (cents, poisha); a currency's exponent comes from Babel's
@@ -6,7 +6,8 @@ Rules, in one place:
 - A rate is a `Decimal`: how many units of the home currency one unit of the other currency gave.
 - Conversion rounds once, half up (0.5 poisha goes up, -0.5 goes down), to the home currency's
   minor unit. Nothing between input and storage is a float.
-- Display uses Babel. Taka is grouped the way Bangladesh reads it (1,00,000 and 1,25,00,000).
+- Display is tracker.present's (lakh grouping, Bengali digits); `amount_text` is the plain exact
+  amount that CSV and JSON carry.
 """
 
 from __future__ import annotations
@@ -15,21 +16,11 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
-from babel import Locale
-from babel.numbers import (
-    format_currency,
-    format_decimal,
-    get_currency_precision,
-    get_decimal_symbol,
-    get_group_symbol,
-    list_currencies,
-    parse_pattern,
-)
+from babel.numbers import get_currency_precision, list_currencies
 
 from tracker.ledger.errors import InvalidInput
 
 HOME_CURRENCY = "BDT"
-TAKA_PATTERN = "#,##,##0"  # lakh and crore grouping: 1,00,00,000
 BENGALI_DIGITS = "০১২৩৪৫৬৭৮৯"
 _TO_LATIN = str.maketrans(BENGALI_DIGITS, "0123456789")
 _TO_BENGALI = str.maketrans("0123456789", BENGALI_DIGITS)
@@ -282,56 +273,3 @@ def amount_text(minor: int, currency: str) -> str:
         whole, part = divmod(abs(minor), 10**places)
         return f"{'-' if minor < 0 else ''}{whole}.{part:0{places}d}"
     return format(from_minor(minor, currency), "f")
-
-
-def format_money(minor: int, currency: str = HOME_CURRENCY, *, bengali_digits: bool = False,
-                 whole: bool = False) -> str:
-    """Return the amount as a person reads it: '৳1,00,000', '৳27,562.50', '$250.00'.
-
-    Taka uses lakh and crore grouping; other currencies their usual form. `whole` drops the
-    decimals when they are zero (for headlines like the goal). Bengali digits are optional.
-    """
-    if currency == "BDT" and type(minor) is int:
-        text = _taka(minor, whole=whole)
-        return to_bengali_digits(text) if bengali_digits else text
-    value = from_minor(minor, currency)
-    if whole and value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    if currency == "BDT":
-        pattern = TAKA_PATTERN if value.as_tuple().exponent == 0 else TAKA_PATTERN + ".00"
-        text = format_decimal(abs(value), format=pattern, locale="en_IN", decimal_quantization=False)
-        text = ("-" if value < 0 else "") + "৳" + text
-    else:
-        text = format_currency(value, currency, locale="en_US", currency_digits=not whole)
-    return to_bengali_digits(text) if bengali_digits else text
-
-
-@lru_cache(maxsize=1)
-def _lakh_form() -> tuple[int, int, str, str]:
-    """Return Babel's grouping for taka (3, then 2: lakh and crore) and en_IN's group and decimal signs."""
-    grouping = parse_pattern(TAKA_PATTERN).grouping
-    locale = Locale.parse("en_IN")
-    return grouping[0], grouping[1], get_group_symbol(locale), get_decimal_symbol(locale)
-
-
-def _taka(minor: int, *, whole: bool) -> str:
-    """Return whole minor units of taka as format_decimal writes them with TAKA_PATTERN ('৳1,00,000.00').
-
-    The same text, without parsing the pattern and the locale for every amount: a table of 4,000
-    amounts took a tenth of a second in Babel. tests/test_money.py compares the two.
-    """
-    first, rest, group, point = _lakh_form()
-    taka, poisha = divmod(abs(minor), 100)
-    digits = str(taka)
-    if len(digits) > first:
-        head, tail = digits[:-first], digits[-first:]
-        parts = [head[max(end - rest, 0):end] for end in range(len(head), 0, -rest)]
-        digits = group.join([*reversed(parts), tail])
-    decimals = "" if whole and poisha == 0 else f"{point}{poisha:02d}"
-    return f"{'-' if minor < 0 else ''}৳{digits}{decimals}"
-
-
-def format_percent(ratio: Decimal, *, bengali_digits: bool = False) -> str:
-    """Return a ratio as a percent with two decimals (0.275625 → '27.56%')."""
-    text = f"{(ratio * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
-    return to_bengali_digits(text) if bengali_digits else text

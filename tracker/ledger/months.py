@@ -1,8 +1,4 @@
-"""Months as 'YYYY-MM' text, and the small values the month figures are made of.
-
-Nothing here touches a database or imports SQLAlchemy, so that `python -m tracker report` can use it
-straight from a SQLite file (tracker.reports.quick) without loading the ORM.
-"""
+"""Months as 'YYYY-MM' text, and the small values the month figures are made of (no database here)."""
 
 from __future__ import annotations
 

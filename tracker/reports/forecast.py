@@ -14,10 +14,15 @@ Method (shown to the person on the Dashboard):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from tracker.ledger.months import MonthNet, add_months, round_half_up
+from sqlmodel import Session
+
+from tracker.ledger.months import MonthNet, MonthSummary, add_months, month_of, round_half_up
+from tracker.reports.month import first_month_with_money, month_summary, monthly_net
+from tracker.services.goals import goal_for_month
 
 WINDOW = 6
 MINIMUM_MONTHS = 3
@@ -86,3 +91,43 @@ def growth_needed(last_minor: int, goal_minor: int) -> Decimal | None:
         ctx.prec = 28
         ratio = Decimal(goal_minor) / Decimal(last_minor)
         return ((ratio.ln() / GROWTH_MONTHS).exp() - 1).quantize(Decimal("0.0001"))
+
+
+@dataclass(frozen=True)
+class GoalOutlook:
+    """The forecast as of today, and the months its chart shows (the ones it read)."""
+
+    forecast: Forecast
+    history: list[MonthNet]
+
+
+def outlook_and_history(session: Session, today: date) -> GoalOutlook:
+    """Return the forecast and each month from the first one it used to the current one.
+
+    The months are the ones the forecast read, so the chart costs no second query.
+    """
+    current = month_of(today)
+    first = first_month_with_money(session) or current
+    start = max(min(first, current), add_months(current, -WINDOW))  # the forecast reads no further back
+    history = monthly_net(session, start, current)
+    trend = forecast(history, current, goal_for_month(session, current))
+    shown = [m for m in history if m.month >= trend.months_used[0]] if trend.months_used else []
+    return GoalOutlook(forecast=trend, history=shown)
+
+
+def goal_outlook(session: Session, today: date) -> Forecast:
+    """Return the forecast from the recent months with money up to the current one."""
+    return outlook_and_history(session, today).forecast
+
+
+@dataclass(frozen=True)
+class MonthReport:
+    """What `report` prints: a month's figures and the goal outlook as of today."""
+
+    summary: MonthSummary
+    forecast: Forecast
+
+
+def month_report(session: Session, month: str, today: date) -> MonthReport:
+    """Return the month's summary and the outlook as of today."""
+    return MonthReport(summary=month_summary(session, month), forecast=goal_outlook(session, today))

@@ -6,11 +6,9 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
-from tracker.db.engine import session_rows
 from tracker.ledger.models import Goal
 from tracker.ledger.money import parse_amount
 from tracker.ledger.months import DEFAULT_GOAL_MINOR as DEFAULT_GOAL_MINOR
-from tracker.reports import figures as month_figures
 from tracker.services.common import existing, parse_month, remove, writing
 from tracker.services.settings import home_currency
 
@@ -49,7 +47,9 @@ def delete_goal(*, session: Session, goal_id: int) -> None:
 
 def goal_for_month(session: Session, month: str) -> int:
     """Return the goal in minor units of the home currency that applies to a 'YYYY-MM' month."""
-    return month_figures.goal_for_month(session_rows(session), month)
+    target = session.exec(select(Goal.target_minor).where(Goal.valid_from <= month)
+                          .order_by(col(Goal.valid_from).desc()).limit(1)).first()
+    return DEFAULT_GOAL_MINOR if target is None else int(target)
 
 
 def goal_history(session: Session) -> list[Goal]:

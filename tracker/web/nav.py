@@ -8,7 +8,7 @@ import streamlit as st
 
 from tracker.guidance import advice as situations
 from tracker.i18n import N_
-from tracker.reports import month as reports
+from tracker.reports.facade import Reports
 from tracker.web import state
 from tracker.web.access import let_in, sign_out_button
 from tracker.web.state import _
@@ -96,7 +96,7 @@ def page_at(url: str) -> str | None:
 
 def sidebar() -> None:
     """Draw the shared sidebar: this month's progress towards the goal, and the language switch."""
-    summary = state.read(reports.month_summary, state.this_month())
+    summary = state.read(Reports.month_summary, state.this_month())
     with st.sidebar:
         st.caption(_("This month"))
         st.markdown(f"**{state.money(summary.net_minor)}** / {state.money(summary.goal_minor, whole=True)}")

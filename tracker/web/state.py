@@ -19,8 +19,8 @@ from tracker.i18n import DEFAULT_LANGUAGE, LANGUAGES, WORD_PARAMS, fill, transla
 from tracker.io.autobackup import daily_backup, open_database
 from tracker.ledger import clock
 from tracker.ledger.errors import InvalidInput
-from tracker.ledger.money import format_money, format_percent
-from tracker.present import format_day, format_month, format_number, with_days
+from tracker.present import Present
+from tracker.reports.facade import reader_subject
 from tracker.services import settings
 from tracker.services.common import month_of
 
@@ -131,13 +131,18 @@ def _read(
     args: tuple[Any, ...],
     kwargs: tuple[tuple[str, Any], ...] = (),
 ) -> R:
-    """Return a reader's result for a database, cached by its name until the next write."""
+    """Return a reader's result for a database, cached by its name until the next write.
+
+    A method of the facade (`Reports.month_pace`) is called on `Reports(session)`; any other reader
+    (a service's, a guidance rule's) on the session itself.
+    """
     with Session(_engine(url), expire_on_commit=False) as s:
-        return _reader(s, *args, **dict(kwargs))
+        return _reader(reader_subject(_reader, s), *args, **dict(kwargs))
 
 
 def read(reader: Callable[..., R], *args: Any, **kwargs: Any) -> R:
-    """Return `reader(session, *args, **kwargs)`, cached; every write clears the cache."""
+    """Return `reader(Reports(session), *args)` for a facade method (`Reports.month_pace`), else
+    `reader(session, *args)`; cached by the reader's qualified name and args; every write clears it."""
     return _read(
         db_url(), f"{reader.__module__}.{reader.__qualname__}", reader, args, tuple(sorted(kwargs.items()))
     )
@@ -257,31 +262,40 @@ def plain(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat, count=1)
 
 
-def money(minor: int, currency: str = "BDT", *, whole: bool = False) -> str:
-    """Return an amount formatted for the person (Bengali digits in Bengali)."""
-    return format_money(minor, currency, whole=whole, bengali_digits=bengali())
+def present() -> Present:
+    """Return the run's formatter (language, digits, home currency), built once a run."""
+    run = this_run()
+    if "present" not in run:
+        run["present"] = Present(language=language(), bengali_digits=bengali(),
+                                 home_currency=read(settings.home_currency))
+    return run["present"]
+
+
+def money(minor: int, currency: str | None = None, *, whole: bool = False) -> str:
+    """Return an amount formatted for the person, in the home currency unless another is given."""
+    return present().money(minor, currency, whole=whole)
 
 
 def number(value: int) -> str:
     """Return a whole number in the person's digits, lakh-grouped."""
-    return format_number(value, bengali_digits=bengali())
+    return present().number(value)
 
 
 def day(value: date | str | None) -> str:
     """Return a day as the person reads it ('2026-08-03'; in Bengali '৩ আগস্ট ২০২৬'); '' for none."""
-    return format_day(value, language(), bengali_digits=bengali())
+    return present().day(value)
 
 
 def days(frame: Any, *columns: str) -> Any:
     """Return a table whose date columns read as days do for the person (English keeps real dates)."""
-    return with_days(frame, columns, day) if language() == "bn" else frame
+    return present().days(frame, *columns)
 
 
 def month(value: str) -> str:
     """Return a 'YYYY-MM' month as the person reads it (in Bengali 'আগস্ট ২০২৬')."""
-    return format_month(value, language(), bengali_digits=bengali())
+    return present().month(value)
 
 
 def percent(ratio: Any) -> str:
     """Return a ratio as a percent for the person."""
-    return format_percent(ratio, bengali_digits=bengali())
+    return present().percent(ratio)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -10,7 +9,8 @@ import streamlit as st
 
 from tracker.guidance import CHECKLIST_LABELS, Tip
 from tracker.ledger.money import known_currencies
-from tracker.reports.choices import Choice, client_choices
+from tracker.reports.choices import Choice
+from tracker.reports.facade import Reports
 from tracker.services import checklist
 from tracker.web import state
 from tracker.web.state import _
@@ -71,7 +71,7 @@ def pick(label: str, choices: list[Choice], *, key: str, none_label: str | None 
 
 def client_picker(label: str, *, key: str, current: int | None = None) -> int | None:
     """Return the id of a chosen client, or None; newest first, type to search."""
-    return pick(label, state.read(client_choices, current), key=key, none_label=_("— none —"),
+    return pick(label, state.read(Reports.client_choices, current), key=key, none_label=_("— none —"),
                 current=current)
 
 
@@ -110,10 +110,7 @@ def language_picker(key: str = "language_choice") -> None:
 
 def chart(builder: Callable[..., Any], *args: Any, key: str | None = None) -> None:
     """Draw a figure from tracker.web.charts, with labels, numbers, days and months in the person's form."""
-    keywords = {p.name for p in inspect.signature(builder).parameters.values() if p.kind is p.KEYWORD_ONLY}
-    when = {name: f for name, f in (("day", state.day), ("month", state.month)) if name in keywords}
-    st.plotly_chart(builder(*args, label=_, bengali=state.bengali(), **when), key=key,
-                    config={"displaylogo": False})
+    st.plotly_chart(builder(*args, state.present()), key=key, config={"displaylogo": False})
 
 
 def advice(tip: Tip, kind: str = "info") -> None:

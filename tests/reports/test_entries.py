@@ -10,12 +10,11 @@ import pytest
 from sqlmodel import Session
 
 from tracker.ledger.errors import InvalidInput
-from tracker.reports import choices, entries
+from tracker.reports import entries
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment
-from tracker.services.skills import SkillInput, create_skill
 
 
 def pay(session: Session, day: str, rate: str | None = "120", **changes: Any) -> int:
@@ -101,11 +100,6 @@ def test_recent_expenses_newest_first(session: Session) -> None:
     assert [r.id for r in entries.recent_expenses(session, 1)] == [newer]
 
 
-def test_skill_choices_newest_first(session: Session) -> None:
-    logo = create_skill(session=session, data=SkillInput(name="Logo design", category="graphic design"))
-    seo = create_skill(session=session, data=SkillInput(name="SEO", category="search engine optimisation"))
-    assert [(c.id, c.label) for c in choices.skill_choices(session)] == [(seo.id, "SEO"),
-                                                                        (logo.id, "Logo design")]
 
 
 def test_inputs_to_pre_fill_an_edit_form(session: Session) -> None:

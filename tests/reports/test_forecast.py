@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from tracker.ledger.months import MonthNet, add_months
 from tracker.reports.forecast import Outlook, forecast, growth_needed, least_squares
-from tracker.reports.month import MonthNet, add_months
 
 GOAL = 10_000_000  # ৳1,00,000 in poisha
 

@@ -18,8 +18,10 @@ from sqlmodel import Session
 from tests import databases
 from tracker.db.config import PROJECT_ROOT
 from tracker.db.engine import make_engine
-from tracker.reports import breakdowns, outlook, pipeline, tables
-from tracker.reports import month as reports
+from tracker.ledger.months import add_months
+from tracker.reports import month as month_figures
+from tracker.reports import owed, sources
+from tracker.reports.facade import Reports
 
 pytestmark = pytest.mark.skipif(not databases.ON_POSTGRES,
                                 reason="compares PostgreSQL with SQLite: runs in `make test-pg`")
@@ -43,36 +45,36 @@ def history(url: str) -> None:
 def figures(url: str, today: date) -> dict[str, Any]:
     """Return every figure the Dashboard, Clients, Gigs pages and the report show, by name."""
     month = today.strftime("%Y-%m")
-    first = reports.add_months(month, -11)
-    readers: dict[str, Callable[[Session], Any]] = {
-        "month_summary": lambda s: reports.month_summary(s, month),
-        "month_pace": lambda s: reports.month_pace(s, month, today),
-        "monthly_net": lambda s: reports.monthly_net(s, reports.add_months(month, -120), month),
-        "daily_net": lambda s: reports.daily_net(s, month),
-        "first_month": reports.first_month_with_money,
-        "report": lambda s: outlook.month_report(s, month, today),
-        "outlook": lambda s: outlook.goal_outlook(s, today),
-        "by_category": lambda s: breakdowns.income_by_category(s, first, month),
-        "by_platform": lambda s: breakdowns.income_by_platform(s, first, month),
-        "by_client": lambda s: breakdowns.income_by_client(s, first, month),
-        "largest_client": lambda s: breakdowns.largest_client_share(s, first, month),
-        "learning": breakdowns.learning_against_earning,
-        "rates_by_skill": lambda s: breakdowns.hourly_rates(s, "skill"),
-        "rates_by_client": lambda s: breakdowns.hourly_rates(s, "client"),
-        "pipeline": breakdowns.pipeline_counts,
-        "streak": lambda s: breakdowns.income_streak(s, month),
-        "learning_days": lambda s: breakdowns.learning_days(s, today),
-        "owed": lambda s: breakdowns.money_owed(s, today),
-        "status_totals": pipeline.totals_by_status,
-        "payment_totals": pipeline.payment_totals_by_client,
-        "open": pipeline.open_by_client,
-        "overdue": lambda s: pipeline.overdue_by_client(s, today),
-        "months_with_payments": tables.months_with_payments,
+    first = add_months(month, -11)
+    readers: dict[str, Callable[[Reports], Any]] = {
+        "month_summary": lambda r: r.month_summary(month),
+        "month_pace": lambda r: r.month_pace(month, today),
+        "monthly_net": lambda r: r.monthly_net(add_months(month, -120), month),
+        "daily_net": lambda r: r.daily_net(month),
+        "first_month": lambda r: month_figures.first_month_with_money(r.session),
+        "report": lambda r: r.month_report(month, today),
+        "outlook": lambda r: r.outlook_and_history(today),
+        "by_category": lambda r: sources.income_by_category(r.session, first, month),
+        "by_platform": lambda r: sources.income_by_platform(r.session, first, month),
+        "by_client": lambda r: sources.income_by_client(r.session, first, month),
+        "largest_client": lambda r: sources.largest_client_share(r.session, first, month),
+        "sources": lambda r: r.income_sources(first, month),
+        "learning_and_rates": Reports.learning_and_rates,
+        "pipeline": Reports.pipeline_counts,
+        "streak": lambda r: r.income_streak(month),
+        "learning_days": lambda r: r.learning_days(today),
+        "owed": lambda r: r.money_owed(today),
+        "status_totals": Reports.totals_by_status,
+        "payment_totals": lambda r: owed.payment_totals_by_client(r.session),
+        "open": lambda r: owed.open_by_client(r.session),
+        "overdue": lambda r: owed.overdue_by_client(r.session, today),
+        "clients": lambda r: r.clients_overview(today),
+        "months_with_payments": Reports.months_with_payments,
     }
     engine = make_engine(url)
     try:
         with Session(engine) as session:
-            return {name: read(session) for name, read in readers.items()}
+            return {name: read(Reports(session)) for name, read in readers.items()}
     finally:
         engine.dispose()
 
@@ -88,4 +90,4 @@ def test_every_figure_is_the_same_on_postgresql_and_sqlite(db_url: str, tmp_path
     different = [name for name in on_sqlite if on_postgres[name] != on_sqlite[name]]
     assert different == [], {name: (on_postgres[name], on_sqlite[name]) for name in different[:3]}
     assert len(on_sqlite["monthly_net"]) >= 100 and any(m.net_minor for m in on_sqlite["monthly_net"])
-    assert on_sqlite["owed"] and on_sqlite["by_client"] and on_sqlite["learning"]
+    assert on_sqlite["owed"] and on_sqlite["by_client"] and on_sqlite["learning_and_rates"].skills

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from sqlmodel import Session
 
+from tracker.ledger.months import add_months, months_between
 from tracker.reports.month import (
-    add_months,
     first_month_with_money,
+    income_streak,
     month_pace,
     month_summary,
     monthly_net,
-    months_between,
+    months_with_payments,
 )
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.goals import set_goal
@@ -116,3 +118,26 @@ def test_month_arithmetic() -> None:
     assert add_months("2026-11", 2) == "2027-01"
     assert add_months("2026-01", -1) == "2025-12"
     assert months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
+
+
+@pytest.mark.parametrize(("month", "streak"), [("2026-09", 2), ("2026-10", 2), ("2026-11", 0),
+                                               ("2026-08", 1)])
+def test_income_streak(scenario: Session, month: str, streak: int) -> None:
+    assert income_streak(scenario, month) == streak
+
+
+def test_months_with_payments_newest_first(session: Session) -> None:
+    assert months_with_payments(session) == []
+    for day in ("2026-03-02", "2026-08-03", "2026-08-20", "2025-12-31"):
+        pay(session, day, "10.00")
+    assert months_with_payments(session) == ["2026-08", "2026-03", "2025-12"]
+
+
+def test_the_goal_sees_what_is_not_flushed_yet(session: Session) -> None:
+    """The month figures run in the session: a goal added but not yet flushed counts."""
+    from tracker.ledger.models import Goal
+
+    session.add(Goal(valid_from="2026-01", target_minor=5_000_00))
+    assert month_summary(session, "2026-11").goal_minor == 5_000_00
+    session.rollback()
+    assert month_summary(session, "2026-11").goal_minor == 100_000_00

@@ -5,9 +5,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from tracker.i18n import translate
+from tracker.ledger.months import MonthNet
+from tracker.present import Present
 from tracker.reports.forecast import forecast
-from tracker.reports.month import MonthNet
 from tracker.web import charts
+
+TAKA = Present(language="en", bengali_digits=False, home_currency="BDT")
+BENGALI = Present(language="bn", bengali_digits=True, home_currency="BDT")
 
 GOAL = 10_000_000
 
@@ -19,7 +24,7 @@ def series(nets: list[int]) -> list[MonthNet]:
 
 
 def test_monthly_chart_has_bars_goal_and_three_month_average() -> None:
-    fig = charts.monthly_net_chart(series([30000, 60000, 90000, 30000]), "BDT")
+    fig = charts.monthly_net_chart(series([30000, 60000, 90000, 30000]), TAKA)
     bars, goal, average = fig.data
     assert list(bars.x) == ["2026-06", "2026-07", "2026-08", "2026-09"]
     assert list(bars.y) == [30000, 60000, 90000, 30000]
@@ -31,15 +36,16 @@ def test_monthly_chart_has_bars_goal_and_three_month_average() -> None:
 
 
 def test_labels_and_bengali_digits_reach_the_figure() -> None:
-    fig = charts.monthly_net_chart(series([100000]), "BDT", label=str.upper, bengali=True)
-    assert fig.layout.title.text == "NET INCOME PER MONTH"
+    fig = charts.monthly_net_chart(series([100000]), BENGALI)
+    assert fig.layout.title.text == translate("Net income per month", "bn") != "Net income per month"
+    assert list(fig.layout.xaxis.ticktext) == ["জুন ২০২৬"]
     assert fig.data[0].customdata[0] == "৳১,০০,০০০.০০"
     assert "৳১,০০,০০০" in fig.layout.yaxis.ticktext
 
 
 def test_month_progress_accumulates_days_against_the_straight_line() -> None:
     daily = [(date(2026, 11, 3), 2756250), (date(2026, 11, 5), -150000), (date(2026, 11, 12), 1936620)]
-    fig = charts.month_progress_chart("2026-11", daily, GOAL, "BDT")
+    fig = charts.month_progress_chart("2026-11", daily, GOAL, TAKA)
     so_far, line = fig.data
     assert list(so_far.y) == [0, Decimal("27562.50"), Decimal("26062.50"), Decimal("45428.70")]
     assert list(line.x) == [date(2026, 11, 1), date(2026, 11, 30)]
@@ -49,7 +55,7 @@ def test_month_progress_accumulates_days_against_the_straight_line() -> None:
 def test_forecast_chart_draws_history_then_the_trend() -> None:
     history = series([20000, 30000, 40000, 50000])
     outlook = forecast(history, "2026-10", GOAL)
-    fig = charts.forecast_chart(history, outlook, GOAL, "BDT")
+    fig = charts.forecast_chart(history, outlook, GOAL, TAKA)
     past, trend, goal = fig.data
     assert list(past.x) == ["2026-06", "2026-07", "2026-08", "2026-09"]
     assert list(trend.x)[:3] == ["2026-10", "2026-11", "2026-12"]
@@ -60,15 +66,15 @@ def test_forecast_chart_draws_history_then_the_trend() -> None:
 
 
 def test_shares_and_pipeline_charts() -> None:
-    fig = charts.shares_chart("By platform", ["Upwork", "direct"], [2000000, 500000], "BDT")
+    fig = charts.shares_chart("By platform", ["Upwork", "direct"], [2000000, 500000], TAKA)
     assert list(fig.data[0].y) == ["Upwork", "direct"]
     assert list(fig.data[0].x) == [20000, 5000]
     assert fig.layout.title.text == "By platform"
-    pipeline = charts.pipeline_chart({"lead": 2, "paid": 1})
+    pipeline = charts.pipeline_chart({"lead": 2, "paid": 1}, TAKA)
     assert list(pipeline.data[0].x) == ["lead", "paid"]
     assert list(pipeline.data[0].y) == [2, 1]
 
 
 def test_names_are_shown_as_typed_not_as_html() -> None:
-    fig = charts.shares_chart("By client", ["<b>Acme</b> & Co"], [100], "BDT")
+    fig = charts.shares_chart("By client", ["<b>Acme</b> & Co"], [100], TAKA)
     assert list(fig.data[0].y) == ["&lt;b&gt;Acme&lt;/b&gt; &amp; Co"]
