@@ -4,7 +4,14 @@ On SQLite (the default) Alembic runs once per test session on a template file; e
 own copy of it, so a test starts from exactly the schema the app creates, without paying for the
 migrations again. With TRACKER_TEST_POSTGRES=1 (`make test-pg`) a throw-away PostgreSQL server is
 started for the session, one database on it is migrated once and emptied before each test
-(tests/databases.py).
+(tests/databases.py). Under pytest-xdist (`make test` runs `-n auto`) every worker is its own process
+with its own temporary folder, so each has its own template, and on PostgreSQL its own server.
+
+The `db` marker (pytest_collection_modifyitems below) says which tests touch a database: the
+PostgreSQL run (`make test-pg`) takes only those. A test gets it without asking when it uses one of
+DB_FIXTURES (directly or through another fixture, like `filled` or `open_page`), is a browser test
+(`e2e`: the app under test has a database), or sits in a module that makes its own databases with
+tests.databases.new_database. `sqlite_only` tests never get it.
 """
 
 from __future__ import annotations
@@ -26,6 +33,28 @@ from tracker.db.engine import (
     migrate,
     open_session,
 )
+
+DB_FIXTURES = frozenset({"db_url", "session", "postgres_database"})
+
+
+def touches_database(item: pytest.Item) -> bool:
+    """Return True when the test uses a database: a DB fixture, the browser's app, or new_database."""
+    if item.get_closest_marker("sqlite_only") is not None:
+        return False
+    if item.get_closest_marker("e2e") is not None or DB_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    module = getattr(item, "module", None)
+    return getattr(module, "new_database", None) is databases.new_database
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests that touch a database with `db`; on PostgreSQL, skip the `sqlite_only` ones."""
+    for item in items:
+        if touches_database(item):
+            item.add_marker(pytest.mark.db)
+        elif databases.ON_POSTGRES and item.get_closest_marker("sqlite_only") is not None:
+            item.add_marker(pytest.mark.skip(reason=databases.SQLITE_ONLY_REASON))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,7 +6,9 @@
   sequences back to 1), which is much quicker than a new database per test;
 - `new_database(folder, name)`: a new, empty, not yet migrated database, for the tests that need a
   second one (restore into an empty database, a second app, the command line on a fresh file).
-Tests about SQLite itself (its files, WAL, file backups) say so with `sqlite_only`.
+Tests about SQLite itself (its files, WAL, file backups) say so with `sqlite_only`: the marker keeps
+them out of the PostgreSQL run's `-m db` selection, and tests/conftest.py skips them (with this reason)
+when the whole suite is run on PostgreSQL anyway.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from sqlalchemy import Engine, create_engine, text
 from tests.postgres_server import PostgresServer
 
 ON_POSTGRES = os.environ.get("TRACKER_TEST_POSTGRES", "") not in ("", "0")
-sqlite_only = pytest.mark.skipif(ON_POSTGRES, reason="about SQLite's own file (the PostgreSQL run skips it)")
+SQLITE_ONLY_REASON = "about SQLite's own file (the PostgreSQL run skips it)"
+sqlite_only = pytest.mark.sqlite_only
 
 _server: PostgresServer | None = None
 _admin: Engine | None = None
