@@ -118,3 +118,26 @@ def session(db_url: str) -> Iterator[Session]:
     """Return a session on a fresh, migrated database."""
     with open_session(db_url) as s:
         yield s
+
+
+# Helpers that test modules shared by copying; a module takes an opt-in one with
+# `pytestmark = pytest.mark.usefixtures("data_dir")` or as an argument.
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep automatic backups and mappings in the test's own folder; return that folder."""
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def bad_payoneer_file(tmp_path: Path) -> Path:
+    """Return a Payoneer file whose second row has an unreadable date."""
+    lines = (DATA / "payoneer.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("08/31/2026", "31/08/2026")
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
