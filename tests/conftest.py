@@ -17,6 +17,7 @@ tests.databases.new_database. `sqlite_only` tests never get it.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,10 @@ from tracker.db.engine import (
     migrate,
     open_session,
 )
+from tracker.services.clients import ClientInput, create_client
+from tracker.services.gigs import GigInput, create_gig
+from tracker.services.payments import PaymentInput, create_payment
+from tracker.services.skills import LearningInput, SkillInput, create_skill, log_learning
 
 DB_FIXTURES = frozenset({"db_url", "session", "postgres_database"})
 
@@ -120,7 +125,7 @@ def session(db_url: str) -> Iterator[Session]:
         yield s
 
 
-# Helpers that test modules shared by copying; a module takes an opt-in one with
+# Helpers and data that test modules in several packages share; a module takes an opt-in one with
 # `pytestmark = pytest.mark.usefixtures("data_dir")` or as an argument.
 
 DATA = Path(__file__).parent / "data"
@@ -141,3 +146,32 @@ def bad_payoneer_file(tmp_path: Path) -> Path:
     path = tmp_path / "bad.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def busy(session: Session) -> Session:
+    """Skills, clients, gigs with and without hours, cleared, pending and unlinked payments, learning."""
+    rng = random.Random(8)
+    skills = [create_skill(session=session, data=SkillInput(name=name, category=category)).id
+              for name, category in [("logo design", "graphic design"), ("Banner", "graphic design"),
+                                     ("SEO", "search engine optimisation"), ("Unused", "editing")]]
+    clients = [create_client(session=session, data=ClientInput(name=name, platform=platform)).id
+               for name, platform in [("Acme", "Upwork"), ("Zed", "direct"), ("Bright", "Fiverr"),
+                                      ("Quiet", "direct")]]
+    gigs = [create_gig(session=session, data=GigInput(
+        title=f"Gig {i}", client_id=rng.choice([*clients[:3], None]),
+        skill_id=rng.choice([*skills[:3], None]),
+        platform=rng.choice(["Upwork", "Fiverr", "direct"]), hours_worked=rng.choice(["0", "1.5", "12"]),
+        status="paid", currency="BDT")).id for i in range(14)]
+    for _ in range(90):
+        month = f"20{rng.randint(25, 26)}-{rng.randint(1, 12):02d}"
+        gig = rng.choice([*gigs, None])
+        create_payment(session=session, data=PaymentInput(
+            paid_on=f"{month}-{rng.randint(1, 28):02d}", gross=str(rng.randint(1, 90_000)), currency="BDT",
+            gig_id=gig, client_id=None if gig else rng.choice([*clients, None]),
+            platform=None if gig else rng.choice(["Upwork", "direct", None]),
+            kind=rng.choice(["payment", "payment", "refund"]),
+            status=rng.choice(["cleared", "cleared", "pending"])))
+    for day, minutes in [("2026-01-03", 30), ("2026-02-04", 45), ("2026-02-05", 90)]:
+        log_learning(session=session, data=LearningInput(skill_id=skills[0], learned_on=day, minutes=minutes))
+    return session

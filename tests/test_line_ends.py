@@ -215,7 +215,7 @@ def test_app_words_edited_into_a_backup_are_made_harmless_in_the_flat_file(sessi
                                                                           value: str) -> None:
     """A restored, hand-edited backup can hold any text in a payment's kind, status, platform, currency
     or rate (restore checks types, not words), and a home currency set to any text: both are harmless."""
-    from tests.test_speed_fixes import python_files, sqlite_files
+    from tests.io.exports import python_files, sqlite_files
 
     create_payment(session=session, data=PaymentInput(paid_on="2026-08-03", gross="10", rate="120"))
     session.execute(sql_text(f"UPDATE payment SET {column} = :value"), {"value": value})

@@ -388,8 +388,8 @@ def test_any_text_is_exported_read_back_and_restored_exactly(migrated_template: 
     """Any text (CRs, LFs, quotes, formula starts) in every text column: every exported file reads back
     with the csv module to one row of harmless text, SQLite and Python write the same bytes, and a
     backup restores every row exactly."""
+    from tests.io.exports import python_files, sqlite_files
     from tests.test_export_tables import one_row_everywhere
-    from tests.test_speed_fixes import python_files, sqlite_files
     from tracker.io.backup import backup_bytes, restore_backup
     from tracker.io.text import unharmless
     from tracker.ledger.models import tables_in_order

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import random
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pytest
 from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tracker.ledger import money
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import (
     amount_text,
@@ -165,3 +167,44 @@ def test_taka_at_every_group_boundary_is_written_as_babel_writes_it(minor: int) 
 def test_other_currencies_use_their_usual_form() -> None:
     assert format_money(25000, "USD") == "$250.00"
     assert format_money(150000, "USD") == "$1,500.00"
+
+
+CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
+
+
+def decimal_convert(minor: int, currency: str, rate: Decimal, home: str) -> int:
+    """Return the conversion the way it was written before: Decimal, rounded half up once."""
+    shift = 0 if currency == home else money.exponent(home) - money.exponent(currency)
+    with localcontext() as exact:
+        exact.prec = 80
+        return int((Decimal(minor).scaleb(shift) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def test_conversion_and_amount_text_agree_with_decimal_arithmetic() -> None:
+    rng = random.Random(8)
+    for _ in range(20_000):
+        minor = rng.choice([rng.randint(-10**12, 10**12), rng.randint(-999, 999), 5, -5, 50, -50])
+        rate = Decimal(rng.randint(1, 10**12)).scaleb(-rng.randint(0, 10))
+        currency, home = rng.choice(CURRENCIES), rng.choice(CURRENCIES)
+        if currency == home and rate == 1:
+            continue
+        expected = decimal_convert(minor, currency, rate, home)
+        if abs(expected) <= money.MAX_MINOR:
+            assert money.convert(minor, currency, rate, home) == expected
+        places = money.exponent(currency)
+        assert money.amount_text(minor, currency) == format(Decimal(minor).scaleb(-places), "f")
+
+
+@pytest.mark.parametrize(("text_in", "currency", "minor"), [
+    ("1234.56", "USD", 123456), ("-12", "USD", -1200), ("+7.5", "BDT", 750), ("0.001", "KWD", 1),
+    ("500", "JPY", 500), ("1,250.50", "USD", 125050), ("১২৫০.৫০", "BDT", 125050),
+    ("৳1,00,000", "BDT", 10000000),
+])
+def test_typed_amounts_read_the_same(text_in: str, currency: str, minor: int) -> None:
+    assert money.parse_amount(text_in, currency, allow_negative=True) == minor
+
+
+@pytest.mark.parametrize(("value", "currency"), [("0.125", "USD"), ("1.5", "JPY"), ("0.0001", "KWD")])
+def test_too_many_decimals_are_still_refused(value: str, currency: str) -> None:
+    with pytest.raises(InvalidInput, match="at most"):
+        money.to_minor(Decimal(value), currency)
