@@ -1,4 +1,5 @@
-"""The breakdowns (tracker/reports/breakdowns.py): the combined readers give what one query per figure gives."""
+"""The breakdowns (tracker/reports/breakdowns.py): the combined readers give what one query per figure
+gives."""
 
 from __future__ import annotations
 
