@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlmodel import Session
 
 from tests import databases
@@ -38,6 +39,14 @@ from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.skills import LearningInput, SkillInput, create_skill, log_learning
+
+# Hypothesis: `dev` (the default) explores 100 new examples per test; `ci` (chosen when CI=true) runs 150
+# derandomized ones, the same every time. Neither has a deadline nor writes a .hypothesis folder.
+settings.register_profile("dev", max_examples=100, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=150, deadline=None, database=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")
 
 DB_FIXTURES = frozenset({"db_url", "session", "postgres_database"})
 
@@ -175,3 +184,9 @@ def busy(session: Session) -> Session:
     for day, minutes in [("2026-01-03", 30), ("2026-02-04", 45), ("2026-02-05", 90)]:
         log_learning(session=session, data=LearningInput(skill_id=skills[0], learned_on=day, minutes=minutes))
     return session
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a folder for the databases the property tests make."""
+    return tmp_path_factory.mktemp("properties")

@@ -9,13 +9,12 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
+from tests.strategies import CURRENCIES
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.skills import SkillInput, create_skill
-
-CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
 
 AWKWARD = ["plain", "Comma, Ltd", 'Say "hi"', "two\nlines", "carriage\rreturn", "=SUM(A1)", "+1", "-minus",
            "@at", "\ttab", "'=quoted", "''+twice", "নদী ডিজাইন", "", "x\r\ny", "old\rMac\rnote"]

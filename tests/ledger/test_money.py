@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import random
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
 
 import pytest
 from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.strategies import CURRENCIES, numbery
 from tracker.ledger import money
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import (
+    MAX_MINOR,
     amount_text,
     convert,
     exponent,
@@ -169,8 +172,6 @@ def test_other_currencies_use_their_usual_form() -> None:
     assert format_money(150000, "USD") == "$1,500.00"
 
 
-CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
-
 
 def decimal_convert(minor: int, currency: str, rate: Decimal, home: str) -> int:
     """Return the conversion the way it was written before: Decimal, rounded half up once."""
@@ -208,3 +209,69 @@ def test_typed_amounts_read_the_same(text_in: str, currency: str, minor: int) ->
 def test_too_many_decimals_are_still_refused(value: str, currency: str) -> None:
     with pytest.raises(InvalidInput, match="at most"):
         money.to_minor(Decimal(value), currency)
+
+
+@given(st.one_of(st.text(max_size=40), numbery), st.sampled_from(CURRENCIES))
+def test_parsing_any_text_gives_an_amount_within_bounds_or_a_message(text: str, currency: str) -> None:
+    try:
+        value = parse_decimal(text)
+        assert value.is_finite()
+        minor = parse_amount(text, currency, allow_zero=True, allow_negative=True)
+    except InvalidInput as err:
+        assert str(err)
+        return
+    assert isinstance(minor, int) and abs(minor) <= MAX_MINOR
+
+
+@given(st.integers(-MAX_MINOR, MAX_MINOR), st.sampled_from(CURRENCIES))
+def test_an_amount_written_as_text_reads_back_the_same(minor: int, currency: str) -> None:
+    assert parse_amount(amount_text(minor, currency), currency, allow_zero=True, allow_negative=True) == minor
+
+
+@given(st.integers(0, MAX_MINOR), st.sampled_from(["BDT", "USD", "EUR", "JPY"]), st.booleans(),
+       st.booleans())
+def test_a_formatted_amount_reads_back_the_same(minor: int, currency: str, bengali: bool,
+                                               whole: bool) -> None:
+    shown = format_money(minor, currency, bengali_digits=bengali, whole=whole)
+    assert parse_amount(shown.replace("€", ""), currency, allow_zero=True) == minor
+    assert format_money(-minor, currency, bengali_digits=bengali, whole=whole) in (shown, "-" + shown)
+
+
+@given(st.integers(0, MAX_MINOR))
+def test_any_taka_amount_is_grouped_in_lakh_and_crore(minor: int) -> None:
+    whole_taka = format_money(minor, "BDT").split(".")[0].lstrip("৳").split(",")
+    assert len(whole_taka[0]) <= 3 if len(whole_taka) == 1 else len(whole_taka[-1]) == 3
+    assert all(len(group) == 2 for group in whole_taka[1:-1])
+
+
+rates = st.decimals(min_value=Decimal("0.0000000001"), max_value=Decimal("100000"), places=10,
+                    allow_nan=False, allow_infinity=False)
+
+
+@given(st.integers(-10**13, 10**13), st.sampled_from(CURRENCIES), rates)
+def test_conversion_rounds_once_half_up_and_is_exact(minor: int, currency: str, rate: Decimal) -> None:
+    from tracker.ledger.money import exponent
+
+    exact = Fraction(minor) * Fraction(10) ** (exponent("BDT") - exponent(currency)) * Fraction(rate)
+    expected = int(abs(exact) + Fraction(1, 2)) * (1 if exact >= 0 else -1)
+    try:
+        converted = convert(minor, currency, rate, "BDT")
+    except InvalidInput:
+        assert abs(expected) > MAX_MINOR
+        return
+    assert converted == expected
+    assert convert(-minor, currency, rate, "BDT") == -converted
+
+
+@given(st.integers(0, 10**9), st.integers(0, 10**9), rates)
+def test_converting_parts_differs_from_the_whole_by_at_most_one_unit(a: int, b: int, rate: Decimal) -> None:
+    assert abs(convert(a + b, "USD", rate) - convert(a, "USD", rate) - convert(b, "USD", rate)) <= 1
+
+
+@given(st.one_of(st.text(max_size=30), numbery))
+def test_a_rate_is_positive_with_at_most_ten_decimals_or_refused(text: str) -> None:
+    try:
+        rate = parse_rate(text)
+    except InvalidInput:
+        return
+    assert rate > 0 and -rate.as_tuple().exponent <= 10  # type: ignore[operator]

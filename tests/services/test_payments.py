@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from sqlmodel import Session, func, select
 
+from tests.strategies import CURRENCIES, HOSTILE, fresh_database, numbery, stored
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Payment
+from tracker.ledger.money import (
+    MAX_MINOR,
+)
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import (
@@ -296,3 +304,44 @@ def test_delete_unknown_payment_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         delete_payment(session=session, payment_id=999)
     assert count(session) == 1
+
+
+money_text = st.one_of(numbery, st.sampled_from(HOSTILE),
+                       st.sampled_from(["10%", "100%", "-1%", "250%", "৫%", "1e3%"]))
+plain_amounts = st.one_of(st.decimals(min_value=0, max_value=10**16, places=2).map(lambda d: format(d, "f")),
+                          st.integers(0, 10**17).map(str))
+
+
+def mostly(usual: st.SearchStrategy[str], other: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Return a strategy that draws from `usual` four times in five, else from `other`."""
+    return st.integers(0, 4).flatmap(lambda n: other if n == 0 else usual)
+
+
+amounts = mostly(plain_amounts, money_text)
+rate_texts = st.decimals(min_value=Decimal("0.0001"), max_value=10**5, places=4).map(lambda d: format(d, "f"))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(gross=amounts, fee=mostly(st.sampled_from(["0", "10%", "5", "0.5"]), amounts),
+       rate=st.one_of(st.none(), mostly(rate_texts, money_text)),
+       received=st.one_of(st.none(), st.none(), st.none(), amounts),
+       currency=st.sampled_from(CURRENCIES + ["BDT"]),
+       kind=st.sampled_from(["payment", "refund"]))
+def test_a_payment_typed_any_way_is_stored_exactly_or_refused(
+        migrated_template: Path, folder: Path, gross: str, fee: str, rate: str | None, received: str | None,
+        currency: str, kind: str) -> None:
+    from tracker.services.payments import PaymentInput, create_payment
+
+    with fresh_database(migrated_template, folder) as session:
+        try:
+            payment = create_payment(session=session, data=PaymentInput(
+                paid_on="2026-08-03", gross=gross, platform_fee=fee, rate=rate, received_home=received,
+                currency=currency, kind=kind))
+        except InvalidInput as err:
+            assert str(err) and stored(session)[0] == 0
+            event(f"refused: {err.message[:40]}")
+            return
+        event("stored")
+        assert payment.net_home_minor == payment.gross_home_minor - payment.fees_home_minor
+        assert all(abs(v) <= MAX_MINOR for v in (payment.gross_minor, payment.gross_home_minor,
+                                                 payment.fees_home_minor))
