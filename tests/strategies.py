@@ -1,4 +1,5 @@
-"""Support for the property tests (Hypothesis): hostile cell values and strategies, a fresh database.
+"""Support for the property tests (Hypothesis): hostile values, strategies, EXAMPLES settings, outcome(),
+a fresh database.
 
 Profiles (tests/conftest.py): `dev` (the default) explores 100 new examples per test; `ci` (chosen when
 CI=true) runs 150 derandomized ones, the same every time. Neither has a deadline nor writes a
@@ -7,15 +8,18 @@ CI=true) runs 150 derandomized ones, the same every time. Neither has a deadline
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, func, select
 
 from tracker.db.engine import make_engine
+from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Expense, Gig, Payment, Skill
 
 CURRENCIES = ["USD", "BDT", "JPY", "KWD", "EUR"]
@@ -53,3 +57,13 @@ def stored(session: Session) -> tuple[int, ...]:
 
 
 numbery = st.text(alphabet="0123456789০১২৩৪৫৬৭৮৯,.-+ eE৳$()%", max_size=25)
+EXAMPLES = settings(max_examples=150 if os.environ.get("CI") else 100, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+def outcome(read: object, *args: object) -> object:
+    """Return what reading gives: the minor units, or the refusal's message and parameters."""
+    try:
+        return read(*args)  # type: ignore[operator]
+    except InvalidInput as err:
+        return err.message, err.params

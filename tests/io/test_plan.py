@@ -9,15 +9,17 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session
 
+import tracker.io.plan as plan_module
 from tests.strategies import cells, fresh_database, stored
 from tracker.io.importer import import_rows
 from tracker.io.importers import CHOICES
 from tracker.io.importers.mapped import make_mapping
-from tracker.io.plan import ImportOptions, ImportPlan, plan_import
+from tracker.io.plan import ImportOptions, ImportPlan, plan_import, stored_refs
 from tracker.ledger.errors import InvalidInput
 
 DATA = Path(__file__).parents[1] / "data"
@@ -134,3 +136,19 @@ def test_arbitrary_statements_import_completely_or_not_at_all(
         plan = plan_or_refusal(session, data, options)
         if plan is not None:
             write_or_refusal(session, plan, skip)
+
+
+USD = (("USD", "120"),)
+
+
+@pytest.mark.usefixtures("data_dir")  # tests/conftest.py
+def test_stored_references_are_found_in_batches(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan_module, "REFS_PER_QUERY", 2)  # upwork_new.csv's rows take several batches
+    first = plan_import(session, (DATA / "upwork_new.csv").read_bytes(), ImportOptions(rates=USD))
+    import_rows(session=session, plan=first)
+    keys = {(row.source, row.ref) for row in first.to_add}
+    assert len(keys) > 2
+    others = {("upwork", "no such reference"), ("paypal", first.to_add[0].ref)}
+    assert stored_refs(session, keys | others) == keys
+    again = plan_import(session, (DATA / "upwork_new.csv").read_bytes(), ImportOptions(rates=USD))
+    assert (again.to_add, again.duplicate_rows) == ([], first.added_rows)

@@ -9,11 +9,14 @@ from contextlib import suppress
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.strategies import CURRENCIES, HOSTILE, numbery
-from tracker.io.rows import numeric_date, signed_minor, wordy_date
+from tests.strategies import CURRENCIES, EXAMPLES, HOSTILE, numbery, outcome
+from tracker.io.rows import _signed_minor, numeric_date, signed_minor, wordy_date
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.money import (
     MAX_MINOR,
+    parse_decimal,
+    parse_minor,
+    to_minor,
 )
 from tracker.services.common import parse_day
 
@@ -34,3 +37,21 @@ def test_any_date_text_is_a_real_date_or_refused(text: str) -> None:
     for read in (wordy_date, lambda t: numeric_date(t, "dmy"), lambda t: numeric_date(t, "mdy"), parse_day):
         with suppress(InvalidInput):
             read(text)
+
+
+PLAIN = st.builds(lambda sign, whole, dot, part: f"{sign}{whole}{dot}{part}", st.sampled_from(["", "-", "+"]),
+                  st.text(alphabet="0123456789", min_size=1, max_size=22), st.sampled_from(["", "."]),
+                  st.text(alphabet="0123456789", max_size=5))
+SOME_CURRENCIES = st.sampled_from(["USD", "JPY", "KWD", "BDT", "XYZ"])
+
+
+def general(text: str, currency: str) -> int:
+    """Return to_minor(parse_decimal(text)), the path every amount took before."""
+    return to_minor(parse_decimal(text), currency)
+
+
+@EXAMPLES
+@given(PLAIN, SOME_CURRENCIES)
+def test_plain_amounts_are_counted_as_the_general_path_counts_them(amount: str, currency: str) -> None:
+    assert outcome(signed_minor, amount, currency) == outcome(_signed_minor, amount, currency)
+    assert outcome(parse_minor, amount, currency) == outcome(general, amount, currency)

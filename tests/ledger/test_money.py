@@ -275,3 +275,18 @@ def test_a_rate_is_positive_with_at_most_ten_decimals_or_refused(text: str) -> N
     except InvalidInput:
         return
     assert rate > 0 and -rate.as_tuple().exponent <= 10  # type: ignore[operator]
+
+
+def test_a_remembered_rate_still_refuses_too_many_decimals() -> None:
+    assert parse_rate(Decimal("1.1")) == Decimal("1.1")
+    for refused in (Decimal("1.10000000000"), "1.10000000000", Decimal("-1.1"), "0"):
+        with pytest.raises(InvalidInput):
+            parse_rate(refused)
+    assert str(parse_rate("122.50")) == "122.5"
+
+
+def test_equal_rates_convert_alike_however_they_are_written() -> None:
+    assert convert(77833, "USD", Decimal("121.5"), "BDT") == convert(77833, "USD", Decimal("121.50"), "BDT") \
+        == 9456710  # 778.33 × 121.5 = 94,567.095 → ৳94,567.10 (half up)
+    assert convert(1500, "JPY", Decimal("0.8"), "BDT") == 120000
+    assert convert(10**12, "USD", Decimal("1E-50"), "BDT") == 0  # a rate of no ordinary size: Decimal
