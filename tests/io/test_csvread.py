@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.strategies import EXAMPLES
-from tracker.io.csvread import _parse_with_pandas, first_line, regular_grid
+from tracker.io.csvread import _parse_with_pandas, first_line, normalise, read_sheet, regular_grid
 
 CHARACTERS = st.sampled_from(["a", "1", ".", "-", '"', " ", "\t", "\r", "\n", "\u2028", "\x85", "é", "'",
                               ",", ";", "\\", "#"])
@@ -48,3 +48,9 @@ def test_irregular_files_are_left_to_pandas(content: str) -> None:
 def test_the_first_line_is_the_first_of_splitlines(content: str, prefix: int) -> None:
     content = "x" * prefix + content
     assert first_line(content) == content.splitlines()[0]
+
+
+def test_headers_match_ignoring_case_spaces_and_the_byte_order_mark() -> None:
+    sheet = read_sheet("\ufeff  DATE , ref id,Amount $\n\"Aug 3, 2026\",1,\"1,200.00\"\n".encode())
+    assert sheet.has("Date", "Ref ID", "Amount") and sheet.rows == [["Aug 3, 2026", "1", "1,200.00"]]
+    assert normalise("\ufeffAmount in local currency") == "amountinlocalcurrency"
