@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, settings
 from sqlmodel import Session
 
 from tests import databases
+from tests.hostile.cases import big_upwork_file
 from tracker.db.engine import (
     current_revision,
     forget_engines,
@@ -190,3 +191,9 @@ def busy(session: Session) -> Session:
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a folder for the databases the property tests make."""
     return tmp_path_factory.mktemp("properties")
+
+
+@pytest.fixture(scope="session")
+def fifty_mb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a 50 MB Upwork statement made for these tests (about 440,000 rows)."""
+    return big_upwork_file(tmp_path_factory.mktemp("big") / "upwork_50mb.csv", 50 * 1024 * 1024)

@@ -11,6 +11,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import tracemalloc
 from pathlib import Path
 
 import click
@@ -21,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from tests.databases import new_database
+from tests.hostile.cases import CASES, HOSTILE, Case
 from tracker.cli.main import LAZY_COMMANDS, main
 from tracker.db.config import PROJECT_ROOT
 from tracker.db.engine import (
@@ -31,6 +34,7 @@ from tracker.db.engine import (
     make_engine,
     open_session,
 )
+from tracker.io.csvread import MAX_IMPORT_BYTES
 from tracker.services.expenses import ExpenseInput, create_expense
 from tracker.services.payments import PaymentInput, create_payment
 
@@ -184,3 +188,35 @@ def test_every_command_is_listed_and_found() -> None:
             command = main.get_command(ctx, name)
             assert command is not None and command.name == name
         assert main.get_command(ctx, "no-such-command") is None
+
+
+@pytest.mark.usefixtures("data_dir")  # tests/conftest.py
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.file)
+def test_the_command_line_says_what_was_refused_without_a_traceback(db_url: str, case: Case) -> None:
+    result = CliRunner().invoke(main, ["--db", db_url, "import", str(HOSTILE / case.file), "--rate",
+                                       "USD=120", "--skip-invalid"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    if case.refused:
+        assert result.exit_code == 1 and result.stderr.startswith(f"Error: {case.refused}")
+    else:
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[-1] == (f"imported {case.imported}, duplicates {case.duplicates}, "
+                                                  f"refused {len(case.rows)}")
+        for number, reason in case.rows.items():
+            assert f"row {number}: {reason}" in result.stderr
+
+
+@pytest.mark.usefixtures("data_dir")  # tests/conftest.py
+def test_a_50_mb_file_is_refused_at_once_without_reading_it(db_url: str, fifty_mb: Path) -> None:
+    assert fifty_mb.stat().st_size > MAX_IMPORT_BYTES
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = CliRunner().invoke(main, ["--db", db_url, "import", str(fifty_mb), "--rate", "USD=120"])
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: This file is 51 MB; files up to 25 MB can be imported. Export "
+                                    "a shorter period (a year at a time) and import each file.")
+    assert seconds < 5 and peak < 10 * 1024 * 1024  # the file was never read into memory

