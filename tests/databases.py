@@ -16,9 +16,11 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+from sqlmodel import Session, func, select
 
 from tests.postgres_server import PostgresServer
 
@@ -76,3 +78,9 @@ def empty_all_tables(engine: Engine) -> None:
             if "id" in table.c:
                 sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
                 connection.execute(text(f"SELECT setval({sequence}, 1, false)"))
+
+
+def count(session: Session, model: type[Any]) -> int:
+    """Return how many rows a table holds, as the database has them."""
+    session.expire_all()
+    return session.exec(select(func.count()).select_from(model)).one()
