@@ -246,7 +246,7 @@ def test_existing_clients_are_found_ignoring_case(session: Session) -> None:
 # refused with its message; a refusal writes nothing. Text that spreadsheets would run as a formula is
 # stored as typed and neutralised on export.
 
-USD_OPTIONS = ImportOptions(rates=(("USD_OPTIONS", "120"),))
+USD_OPTIONS = ImportOptions(rates=(("USD", "120"),))
 
 
 def test_the_table_lists_every_file_of_the_corpus() -> None:
