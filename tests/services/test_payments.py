@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
+from tests.databases import count
 from tests.strategies import CURRENCIES, HOSTILE, fresh_database, numbery, stored
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Payment
@@ -29,11 +30,6 @@ from tracker.services.payments import (
     input_of,
     update_payment,
 )
-
-
-def count(session: Session) -> int:
-    """Return how many payments the database holds."""
-    return session.exec(select(func.count()).select_from(Payment)).one()
 
 
 def usd(**changes: Any) -> PaymentInput:
@@ -183,7 +179,7 @@ def test_bad_payment_is_refused_and_writes_nothing(session: Session, changes: di
     with pytest.raises(InvalidInput):
         create_payment(session=session, data=usd(**changes))
     session.expire_all()
-    assert count(session) == 1
+    assert count(session, Payment) == 1
 
 
 def test_links_come_from_gig_and_client(session: Session) -> None:
@@ -204,7 +200,7 @@ def test_gig_of_another_client_is_refused(session: Session) -> None:
     gig = create_gig(session=session, data=GigInput(title="Logo", client_id=acme.id))
     with pytest.raises(InvalidInput):
         create_payment(session=session, data=usd(gig_id=gig.id, client_id=other.id))
-    assert count(session) == 0
+    assert count(session, Payment) == 0
     same = create_payment(session=session, data=usd(gig_id=gig.id, client_id=acme.id))
     assert same.client_id == acme.id
 
@@ -214,14 +210,14 @@ def test_same_source_and_reference_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         create_payment(session=session, data=usd(source="upwork", external_ref="T-1", gross="99"))
     session.expire_all()
-    assert count(session) == 1
+    assert count(session, Payment) == 1
     assert session.exec(select(Payment.gross_minor)).all() == [25000]
 
 
 def test_same_reference_from_another_source_is_fine(session: Session) -> None:
     create_payment(session=session, data=usd(source="upwork", external_ref="T-1"))
     create_payment(session=session, data=usd(source="payoneer", external_ref="T-1"))
-    assert count(session) == 2
+    assert count(session, Payment) == 2
 
 
 @pytest.mark.parametrize("ref", [None, "", "  "])
@@ -229,7 +225,7 @@ def test_missing_references_never_clash(session: Session, ref: str | None) -> No
     for _ in range(3):
         p = create_payment(session=session, data=usd(external_ref=ref))
         assert p.external_ref is None
-    assert count(session) == 3
+    assert count(session, Payment) == 3
 
 
 def test_update_replaces_fields_and_converts_again(session: Session) -> None:
@@ -290,7 +286,7 @@ def test_input_of_round_trips_links(session: Session) -> None:
 def test_update_unknown_payment_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         update_payment(session=session, payment_id=999, data=usd())
-    assert count(session) == 0
+    assert count(session, Payment) == 0
 
 
 def test_delete_payment_removes_only_that_one(session: Session) -> None:
@@ -305,7 +301,7 @@ def test_delete_unknown_payment_is_refused(session: Session) -> None:
     create_payment(session=session, data=usd())
     with pytest.raises(InvalidInput):
         delete_payment(session=session, payment_id=999)
-    assert count(session) == 1
+    assert count(session, Payment) == 1
 
 
 money_text = st.one_of(numbery, st.sampled_from(HOSTILE),
@@ -422,7 +418,7 @@ def test_bad_percent_fee_is_refused(session: Session, changes: dict[str, Any], m
     with pytest.raises(InvalidInput) as refused:
         create_payment(session=session, data=plain(**changes))
     assert message in str(refused.value)
-    assert count(session) == 0
+    assert count(session, Payment) == 0
 
 
 def test_percent_outside_range_names_the_field(session: Session) -> None:
@@ -507,7 +503,7 @@ def test_bad_received_home_is_refused(session: Session, changes: dict[str, Any],
     with pytest.raises(InvalidInput) as refused:
         create_payment(session=session, data=plain(**changes))
     assert message in str(refused.value)
-    assert count(session) == 0
+    assert count(session, Payment) == 0
 
 
 def test_the_rule_is_documented_in_the_service() -> None:
