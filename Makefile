@@ -30,18 +30,24 @@ run: setup
 
 # Every test, the browser tests (tests/e2e) too: they need Debian's chromium (apt-get install chromium)
 # and are skipped, with the reason, without it; TRACKER_E2E_REQUIRED=1 turns that skip into a failure.
+# JOBS pytest-xdist workers (`auto`: one per core; JOBS=0 runs in this process, e.g. for pdb); a test
+# file's tests stay together on one worker (--dist loadfile), so module fixtures are made once.
+JOBS ?= auto
+PYTEST := $(PY) -m pytest -rs -n $(JOBS) --dist loadfile
 test: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -rs
+	$(PYTEST)
 
-# The whole suite again on PostgreSQL: the tests start a throw-away server from Debian's packages
-# (apt-get install postgresql) in a temporary folder, reachable only through its Unix socket.
+# On PostgreSQL, only what a database can change: the tests marked `db` (given automatically, see
+# tests/conftest.py) and one browser test (marked `postgres_too`); the browser tests ran on SQLite in
+# `make test`. Each worker starts its own throw-away server from Debian's packages (apt-get install
+# postgresql) in a temporary folder, reachable only through its Unix socket.
 test-pg: setup
-	TRACKER_TEST_POSTGRES=1 $(PY) -m pytest -rs
+	TRACKER_TEST_POSTGRES=1 $(PYTEST) -m "db and not e2e or postgres_too"
 
 # Only the browser tests; screenshots go to tests/e2e/screenshots/.
 e2e: setup
-	$(PY) -m pytest -rs -m e2e tests/e2e
+	$(PYTEST) -m e2e tests/e2e
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -6,7 +6,9 @@
   sequences back to 1), which is much quicker than a new database per test;
 - `new_database(folder, name)`: a new, empty, not yet migrated database, for the tests that need a
   second one (restore into an empty database, a second app, the command line on a fresh file).
-Tests about SQLite itself (its files, WAL, file backups) say so with `sqlite_only`.
+Tests about SQLite itself (its files, WAL, file backups) say so with `sqlite_only`: the marker keeps
+them out of the PostgreSQL run's `-m db` selection, and tests/conftest.py skips them (with this reason)
+when the whole suite is run on PostgreSQL anyway.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+from sqlmodel import Session, func, select
 
 from tests.postgres_server import PostgresServer
 
 ON_POSTGRES = os.environ.get("TRACKER_TEST_POSTGRES", "") not in ("", "0")
-sqlite_only = pytest.mark.skipif(ON_POSTGRES, reason="about SQLite's own file (the PostgreSQL run skips it)")
+SQLITE_ONLY_REASON = "about SQLite's own file (the PostgreSQL run skips it)"
+sqlite_only = pytest.mark.sqlite_only
 
 _server: PostgresServer | None = None
 _admin: Engine | None = None
@@ -73,3 +78,9 @@ def empty_all_tables(engine: Engine) -> None:
             if "id" in table.c:
                 sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
                 connection.execute(text(f"SELECT setval({sequence}, 1, false)"))
+
+
+def count(session: Session, model: type[Any]) -> int:
+    """Return how many rows a table holds, as the database has them."""
+    session.expire_all()
+    return session.exec(select(func.count()).select_from(model)).one()

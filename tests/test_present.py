@@ -11,7 +11,7 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.ledger.money import convert
+from tracker.ledger.money import MAX_MINOR, convert, parse_amount
 from tracker.present import Present, format_money, format_percent, hours_text, outlook_sentence
 from tracker.reports.forecast import Forecast, Outlook
 
@@ -124,3 +124,19 @@ def test_money_is_in_the_bound_home_currency_unless_another_is_given() -> None:
 def test_the_forecast_reads_as_one_sentence(forecast: Forecast, kind: str, words: str) -> None:
     found_kind, sentence = outlook_sentence(forecast, ENGLISH)
     assert found_kind == kind and words in sentence
+
+
+@given(st.integers(0, MAX_MINOR), st.sampled_from(["BDT", "USD", "EUR", "JPY"]), st.booleans(),
+       st.booleans())
+def test_a_formatted_amount_reads_back_the_same(minor: int, currency: str, bengali: bool,
+                                               whole: bool) -> None:
+    shown = format_money(minor, currency, bengali_digits=bengali, whole=whole)
+    assert parse_amount(shown.replace("€", ""), currency, allow_zero=True) == minor
+    assert format_money(-minor, currency, bengali_digits=bengali, whole=whole) in (shown, "-" + shown)
+
+
+@given(st.integers(0, MAX_MINOR))
+def test_any_taka_amount_is_grouped_in_lakh_and_crore(minor: int) -> None:
+    whole_taka = format_money(minor, "BDT").split(".")[0].lstrip("৳").split(",")
+    assert len(whole_taka[0]) <= 3 if len(whole_taka) == 1 else len(whole_taka[-1]) == 3
+    assert all(len(group) == 2 for group in whole_taka[1:-1])

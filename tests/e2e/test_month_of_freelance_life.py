@@ -17,7 +17,7 @@ from tests.e2e.conftest import App
 from tracker.db.engine import open_session
 from tracker.ledger.models import Client, Expense, Gig, LearningSession, MentorReview, Payment, Skill
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres_too]  # `make test-pg` runs this one on PostgreSQL too
 
 # Net income this month, by hand (every amount dated today; every product exact to the poisha):
 #   payments                                   (gross − fees) × rate

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import random
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlmodel import Session
 
 from tracker.ledger.months import MonthNet, add_months
-from tracker.reports.forecast import Outlook, forecast, growth_needed, least_squares
+from tracker.reports.forecast import (
+    Outlook,
+    forecast,
+    goal_outlook,
+    growth_needed,
+    least_squares,
+    outlook_and_history,
+)
+from tracker.reports.month import first_month_with_money, monthly_net
+from tracker.services.goals import goal_for_month
+from tracker.services.payments import PaymentInput, create_payment
 
 GOAL = 10_000_000  # ৳1,00,000 in poisha
 
@@ -76,3 +89,30 @@ def test_growth_needs_some_income_to_grow_from() -> None:
     assert growth_needed(-500, GOAL) is None
     assert growth_needed(GOAL, GOAL) == 0
     assert growth_needed(GOAL // 2, GOAL) == Decimal("0.0595")  # 2^(1/12) − 1
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 21), date(2026, 3, 2), date(2025, 12, 31),
+                                   date(2024, 1, 5)])
+def test_the_forecast_reads_only_the_months_it_uses(session: Session, today: date) -> None:
+    rng = random.Random(today.toordinal())
+    for _ in range(40):
+        month = f"20{rng.randint(25, 26)}-{rng.randint(1, 12):02d}"
+        create_payment(session=session, data=PaymentInput(paid_on=f"{month}-10", currency="BDT",
+                                                          gross=str(rng.randint(1_000, 150_000))))
+    current = f"{today.year:04d}-{today.month:02d}"
+    first = first_month_with_money(session) or current
+    everything = forecast(monthly_net(session, min(first, current), current), current,
+                          goal_for_month(session, current))
+    assert goal_outlook(session, today) == everything
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 21), date(2026, 3, 2), date(2025, 2, 1), date(2024, 1, 5)])
+def test_the_forecast_chart_shows_the_months_the_forecast_read(busy: Session, today: date) -> None:
+    outlook = outlook_and_history(busy, today)
+    trend, history = outlook.forecast, outlook.history
+    current = f"{today.year:04d}-{today.month:02d}"
+    assert trend == goal_outlook(busy, today)
+    if trend.months_used:
+        assert history == monthly_net(busy, trend.months_used[0], current)
+    else:
+        assert history == []

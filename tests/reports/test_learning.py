@@ -6,9 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, col, func, select
 
-from tracker.ledger.models import DEFAULT_SKILL_CATEGORIES
+from tracker.ledger.models import (
+    DEFAULT_SKILL_CATEGORIES,
+    Client,
+    Gig,
+    LearningSession,
+    Payment,
+    PaymentStatus,
+    Skill,
+)
 from tracker.reports import learning
 from tracker.services.skills import (
     LearningInput,
@@ -95,3 +103,45 @@ def test_learning_days_in_the_last_30(scenario: Session, today: date, days: int)
     assert learning.learning_days(scenario, today) == days
 
 
+def plain_per_gig(session: Session):  # noqa: ANN201  (a subquery)
+    """Return every gig's first cleared payment day and cleared net, the way it was written before."""
+    return (select(Payment.gig_id, func.min(Payment.paid_on).label("first"),
+                   func.sum(Payment.net_home_minor).label("net"))
+            .where(Payment.status == PaymentStatus.CLEARED.value, col(Payment.gig_id).is_not(None))
+            .group_by(Payment.gig_id).subquery())
+
+
+def plain_learning(session: Session) -> list[learning.SkillReturn]:
+    """Return learning against earning with one query per figure, as before the combined query."""
+    learned = (select(LearningSession.skill_id, func.sum(LearningSession.minutes).label("minutes"))
+               .group_by(LearningSession.skill_id).subquery())
+    per_gig = plain_per_gig(session)
+    earned = (select(Gig.skill_id, func.min(per_gig.c.first).label("first"),
+                     func.sum(per_gig.c.net).label("net"))
+              .join(Gig, per_gig.c.gig_id == Gig.id).group_by(Gig.skill_id).subquery())
+    rows = session.exec(select(Skill.name, learned.c.minutes, earned.c.first, earned.c.net)
+                        .join(learned, learned.c.skill_id == Skill.id, isouter=True)
+                        .join(earned, earned.c.skill_id == Skill.id, isouter=True)
+                        .order_by(func.lower(Skill.name), Skill.id)).all()
+    return [learning.SkillReturn(skill=name, minutes_learned=int(minutes or 0), first_earning=first,
+                                   net_minor=int(net or 0)) for name, minutes, first, net in rows]
+
+
+def plain_rates(session: Session, by: str) -> list[learning.HourlyRate]:
+    """Return the hourly rates by skill or client with a query of their own, as before."""
+    per_gig = plain_per_gig(session)
+    owner, key = (Skill, Gig.skill_id) if by == "skill" else (Client, Gig.client_id)
+    rows = session.exec(select(owner.name, func.sum(Gig.minutes_worked), func.sum(per_gig.c.net))
+                        .join(per_gig, per_gig.c.gig_id == Gig.id).join(owner, col(key) == owner.id)
+                        .where(Gig.minutes_worked > 0).group_by(key, owner.name)
+                        .order_by(func.sum(per_gig.c.net).desc(), key)).all()
+    return [learning.HourlyRate(name=n, minutes_worked=int(m), net_minor=int(net)) for n, m, net in rows]
+
+
+def test_learning_and_rates_match_one_query_per_figure(busy: Session) -> None:
+    combined = learning.learning_and_rates(busy)
+    assert combined.skills == plain_learning(busy)
+    assert combined.by_skill == plain_rates(busy, "skill") and combined.by_skill
+    assert combined.by_client == plain_rates(busy, "client") and combined.by_client
+    assert [s.skill for s in combined.skills] == ["Banner", "logo design", "SEO", "Unused"]
+    assert combined.skills[-1].first_earning is None and combined.skills[-1].net_minor == 0

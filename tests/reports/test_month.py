@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from tracker.ledger.models import Payment, PaymentStatus
 from tracker.ledger.months import add_months, months_between
 from tracker.reports.month import (
     first_month_with_money,
+    income_months,
     income_streak,
     month_pace,
     month_summary,
@@ -141,3 +144,27 @@ def test_the_goal_sees_what_is_not_flushed_yet(session: Session) -> None:
     assert month_summary(session, "2026-11").goal_minor == 5_000_00
     session.rollback()
     assert month_summary(session, "2026-11").goal_minor == 100_000_00
+
+
+def test_months_with_income_are_the_distinct_months(session: Session) -> None:
+    rng = random.Random(3)
+    for _ in range(60):
+        month = f"20{rng.randint(24, 26)}-{rng.randint(1, 12):02d}"
+        create_payment(session=session, data=PaymentInput(
+            paid_on=f"{month}-{rng.randint(1, 28):02d}", gross=str(rng.randint(1, 900)), currency="BDT",
+            kind=rng.choice(["payment", "refund"]), status=rng.choice(["cleared", "pending"])))
+    for last in ("2024-01", "2025-06", "2026-12", "2027-03"):
+        distinct = set(session.exec(select(Payment.month).where(
+            Payment.status == PaymentStatus.CLEARED.value, Payment.net_home_minor > 0,
+            Payment.month <= last).distinct()).all())
+        found = income_months(session, last)
+        assert set(found) == distinct and found == sorted(found, reverse=True)
+
+
+def test_months_with_payments_are_the_distinct_months(busy: Session) -> None:
+    distinct = busy.exec(select(Payment.month).distinct().order_by(col(Payment.month).desc())).all()
+    assert months_with_payments(busy) == list(distinct) and len(distinct) > 10
+
+
+def test_months_with_payments_on_an_empty_database(session: Session) -> None:
+    assert months_with_payments(session) == []

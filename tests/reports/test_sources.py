@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from sqlmodel import Session
 
+from tracker.reports import sources
 from tracker.reports import sources as b
 
 
@@ -34,3 +36,12 @@ def test_income_sources_gathers_the_three_breakdowns(scenario: Session) -> None:
     assert shares(found.by_category) == [("web design", 21000), ("graphic design", 15000), ("", 5000)]
     assert shares(found.by_platform) == [("direct", 21000), ("Upwork", 20000)]
     assert shares(found.by_client) == [("Bright", 21000), ("Acme", 20000)]
+
+
+@pytest.mark.parametrize(("first", "last"), [("2025-01", "2026-12"), ("2026-03", "2026-08"),
+                                             ("2027-01", "2027-06")])
+def test_income_sources_match_each_breakdown(busy: Session, first: str, last: str) -> None:
+    found = sources.income_sources(busy, first, last)
+    assert found.by_category == sources.income_by_category(busy, first, last)
+    assert found.by_platform == sources.income_by_platform(busy, first, last)
+    assert found.by_client == sources.income_by_client(busy, first, last)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from sqlmodel import Session
+
 from tracker.i18n import translate
 from tracker.ledger.months import MonthNet
 from tracker.present import Present
-from tracker.reports.forecast import forecast
+from tracker.reports.forecast import forecast, outlook_and_history
+from tracker.reports.month import monthly_net
 from tracker.web import charts
 
 TAKA = Present(language="en", bengali_digits=False, home_currency="BDT")
@@ -78,3 +81,26 @@ def test_shares_and_pipeline_charts() -> None:
 def test_names_are_shown_as_typed_not_as_html() -> None:
     fig = charts.shares_chart("By client", ["<b>Acme</b> & Co"], [100], TAKA)
     assert list(fig.data[0].y) == ["&lt;b&gt;Acme&lt;/b&gt; &amp; Co"]
+
+
+def test_charts_built_in_one_go_keep_their_titles_and_axes(busy: Session) -> None:
+    """The figures get their layout in one dict: every title, axis type and tick is still there."""
+    from tracker.web import charts
+
+    series = monthly_net(busy, "2026-01", "2026-12")
+    english = Present(language="en", bengali_digits=False, home_currency="BDT")
+    fig = charts.monthly_net_chart(series, english)
+    assert (fig.layout.title.text, fig.layout.xaxis.title.text, fig.layout.yaxis.title.text) == (
+        "Net income per month", "Month", "Net income")
+    assert fig.layout.xaxis.type == "category" and fig.layout.xaxis.ticktext[0] == "2026-01"
+    assert all("৳" in tick for tick in fig.layout.yaxis.ticktext)
+    outlook = outlook_and_history(busy, date(2026, 11, 21))
+    fig = charts.forecast_chart(outlook.history, outlook.forecast, 10_000_000, english)
+    assert fig.layout.xaxis.type == "category"
+    assert [t.name for t in fig.data] == ["Net income", "Trend", "Goal"]
+    digits = Present(language="en", bengali_digits=True, home_currency="BDT")
+    fig = charts.month_progress_chart("2026-02", [], 10_000_000, digits)
+    assert fig.layout.xaxis.title.text == "Day" and list(fig.layout.xaxis.ticktext) == ["১", "৮", "১৫", "২২"]
+    fig = charts.shares_chart("By platform", ["Upwork"], [100], english)
+    assert fig.layout.yaxis.autorange == "reversed" and fig.layout.xaxis.title.text == "Net income"
+    assert charts.pipeline_chart({"lead": 2}, english).layout.yaxis.title.text == "Gigs"

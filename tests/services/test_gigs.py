@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
+from tests.databases import count
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Gig, Payment
 from tracker.services.clients import ClientInput, create_client
@@ -23,11 +24,6 @@ from tracker.services.gigs import (
 )
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.skills import SkillInput, create_skill
-
-
-def count(session: Session, model: type[Any] = Gig) -> int:
-    """Return how many rows a table holds."""
-    return session.exec(select(func.count()).select_from(model)).one()
 
 
 def reread(session: Session, gig_id: int) -> Gig:
@@ -127,7 +123,7 @@ def test_bad_gig_is_refused_and_writes_nothing(session: Session, changes: dict[s
     with pytest.raises(InvalidInput):
         create_gig(session=session, data=logo(**changes))
     session.expire_all()
-    assert count(session) == 1
+    assert count(session, Gig) == 1
 
 
 def test_update_replaces_fields(session: Session) -> None:
@@ -177,7 +173,7 @@ def test_input_of_round_trips_links(session: Session) -> None:
 def test_update_unknown_gig_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         update_gig(session=session, gig_id=999, data=logo())
-    assert count(session) == 0
+    assert count(session, Gig) == 0
 
 
 def test_delete_gig_without_payments(session: Session) -> None:
@@ -196,7 +192,7 @@ def test_delete_with_payments_is_refused_by_default(session: Session) -> None:
         with pytest.raises(InvalidInput):
             delete_gig(session=session, gig_id=g.id, **how)
     session.expire_all()
-    assert (count(session), count(session, Payment)) == (1, 1)
+    assert (count(session, Gig), count(session, Payment)) == (1, 1)
     assert session.get(Payment, p.id).gig_id == g.id
 
 
@@ -206,7 +202,7 @@ def test_delete_keeping_payments_unlinks_them(session: Session) -> None:
     first, second = pay(session, g.id), pay(session, g.id, gross="50")
     delete_gig(session=session, gig_id=g.id, payments="keep")
     session.expire_all()
-    assert count(session) == 0
+    assert count(session, Gig) == 0
     rows = session.exec(select(Payment).order_by(Payment.id)).all()
     assert [(r.id, r.gig_id, r.client_id, r.gross_minor) for r in rows] == [
         (first.id, None, client.id, 10000), (second.id, None, client.id, 5000)]
@@ -230,4 +226,4 @@ def test_delete_unknown_gig_is_refused(session: Session) -> None:
     create_gig(session=session, data=logo())
     with pytest.raises(InvalidInput):
         delete_gig(session=session, gig_id=999)
-    assert count(session) == 1
+    assert count(session, Gig) == 1

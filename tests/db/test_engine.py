@@ -1,7 +1,7 @@
-"""Two programs writing to one SQLite database at once: both finish, nothing is lost, and nobody sees
-"database is locked". Two processes store 1,000 payments each through the payment service, one
-transaction per payment, as the app and the command line do, with WAL, a busy timeout and the
-bounded retry of tracker.db.engine.run_write. The retry itself is tested with a database that stays busy.
+"""The engine (tracker/db/engine.py): the schema comes from Alembic (an empty database upgrades to head, and
+head matches the models; the revision is read without Alembic); two programs writing to one SQLite
+database at once both finish and lose nothing, with WAL, a busy timeout and the bounded retry of
+run_write, which is also tested with a database that stays busy.
 """
 
 from __future__ import annotations
@@ -15,14 +15,100 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.util import CommandError
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, func, select
+from sqlmodel import Session, SQLModel, func, select
 from streamlit.testing.v1 import AppTest
 
+from tests.databases import sqlite_only
 from tracker.db.config import PROJECT_ROOT
-from tracker.db.engine import is_busy, run_write
+from tracker.db.engine import (
+    current_revision,
+    get_engine,
+    head_revision,
+    is_busy,
+    make_engine,
+    migrate,
+    run_write,
+)
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Payment
+
+EXPECTED_TABLES = {"skill", "learning_session", "mentor_review", "client", "gig", "payment", "expense",
+                   "goal", "setting", "checklist_item", "alembic_version"}
+
+
+def test_empty_database_upgrades_to_head(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    assert current_revision(engine) is None
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
+    assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
+    migrate(engine)  # a second start changes nothing
+    assert current_revision(engine) == head_revision()
+
+
+def test_the_head_read_from_the_files_is_alembics_head() -> None:
+    """A database at head is recognised without loading Alembic: the files must say what Alembic says."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    from tracker.db.engine import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    assert head_revision() == script.get_current_head()
+
+
+def test_head_schema_matches_the_models(db_url: str) -> None:
+    engine = get_engine(db_url)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_indexes_for_the_dashboard_exist(db_url: str) -> None:
+    indexes = {ix["name"] for ix in inspect(get_engine(db_url)).get_indexes(Payment.__tablename__)}
+    assert {"ix_payment_month_status", "ix_payment_client_month", "ix_payment_platform_month",
+            "ix_payment_gig"} <= indexes
+
+
+@sqlite_only
+def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(db_url: str) -> None:
+    with get_engine(db_url).connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+
+
+def test_foreign_keys_are_enforced(db_url: str) -> None:
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    with get_engine(db_url).begin() as connection, pytest.raises(IntegrityError):
+        connection.execute(text(
+            "INSERT INTO learning_session (skill_id, learned_on, minutes, note) "
+            "VALUES (999, '2026-01-01', 30, '')"))
+
+
+def test_the_revision_is_read_without_alembic_as_alembic_reads_it(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'versions.db'}")
+    assert current_revision(engine) is None  # no version table
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+    assert current_revision(engine) is None  # an empty version table
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO alembic_version VALUES ('0002')"))
+    assert current_revision(engine) == "0002"
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO alembic_version VALUES ('0003')"))
+    with pytest.raises(CommandError, match="more than one head"):
+        current_revision(engine)
+
+
+# Two programs writing at once: run_write tries a busy database again -----------------------------------
 
 EACH = 1000
 WRITER = f"""

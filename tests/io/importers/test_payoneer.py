@@ -19,15 +19,11 @@ from tracker.io.plan import ImportOptions, plan_import
 from tracker.ledger.models import Client, Expense, Payment
 from tracker.reports.month import month_summary
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 RATE = (("USD", "121.50"),)
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups and mappings in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py
 
 
 def imported(session: Session, data: bytes) -> ImportResult:

@@ -23,15 +23,11 @@ from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Payment
 from tracker.reports.month import month_summary
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 RATES = (("USD", "121.50"), ("EUR", "132"))
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups and mappings in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py
 
 
 def test_file_starts_with_a_byte_order_mark() -> None:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session, func, select
 
+from tests.databases import count
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Expense, Gig, LearningSession, Payment, Skill
 from tracker.services import bulk
@@ -19,11 +20,6 @@ from tracker.services.skills import LearningInput, SkillInput
 STORED = ("paid_on", "month", "kind", "client_id", "gig_id", "platform", "currency", "gross_minor",
           "platform_fee_minor", "transfer_fee_minor", "rate", "gross_home_minor", "fees_home_minor",
           "net_home_minor", "status", "source", "external_ref", "note")
-
-
-def count(session: Session, model: type) -> int:
-    """Return how many rows a table holds."""
-    return session.exec(select(func.count()).select_from(model)).one()
 
 
 def test_ids_come_back_in_the_order_given_and_values_are_checked(session: Session) -> None:

@@ -10,22 +10,19 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.databases import new_database
-from tests.test_io_cli import bad_file
 from tracker.cli.language import saved_language
 from tracker.cli.main import main
 from tracker.db.engine import forget_engines, open_session
 from tracker.reports.month import month_summary
 from tracker.services.settings import set_setting
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups in the test's own folder; no language from the environment."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
+def no_language_from_the_environment(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep automatic backups in the test's own folder (data_dir); no language from the environment."""
     monkeypatch.delenv("TRACKER_LANG", raising=False)
-    return tmp_path / "data"
 
 
 @pytest.fixture
@@ -53,8 +50,8 @@ def choose_in_app(url: str, language: str) -> None:
     forget_engines()
 
 
-def test_a_refused_import_is_explained_in_bengali_with_lang_bn(url: str, tmp_path: Path) -> None:
-    result = run("--db", url, "--lang", "bn", "import", bad_file(tmp_path), "--rate", "USD=121.50")
+def test_a_refused_import_is_explained_in_bengali_with_lang_bn(url: str, bad_payoneer_file: Path) -> None:
+    result = run("--db", url, "--lang", "bn", "import", bad_payoneer_file, "--rate", "USD=121.50")
     assert result.exit_code == 1
     assert "সারি 3: “31/08/2026” এমন কোনো তারিখ নেই।" in result.stderr
     assert "সমস্যা: কিছুই ইমপোর্ট হয়নি, কারণ কিছু সারি বাতিল হয়েছে।" in result.stderr

@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
+from tests.databases import count
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Expense
 from tracker.services.expenses import (
@@ -17,11 +18,6 @@ from tracker.services.expenses import (
     input_of,
     update_expense,
 )
-
-
-def count(session: Session) -> int:
-    """Return how many expenses the database holds."""
-    return session.exec(select(func.count()).select_from(Expense)).one()
 
 
 def connects(**changes: Any) -> ExpenseInput:
@@ -115,7 +111,7 @@ def test_bad_expense_is_refused_and_writes_nothing(session: Session, changes: di
     with pytest.raises(InvalidInput):
         create_expense(session=session, data=connects(**changes))
     session.expire_all()
-    assert count(session) == 1
+    assert count(session, Expense) == 1
 
 
 def test_same_source_and_reference_is_refused(session: Session) -> None:
@@ -123,11 +119,11 @@ def test_same_source_and_reference_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         create_expense(session=session, data=connects(source="payoneer", external_ref="E-1"))
     session.expire_all()
-    assert count(session) == 1
+    assert count(session, Expense) == 1
     create_expense(session=session, data=connects(source="paypal", external_ref="E-1"))
     create_expense(session=session, data=connects(external_ref=None))
     create_expense(session=session, data=connects(external_ref=""))
-    assert count(session) == 4
+    assert count(session, Expense) == 4
 
 
 def test_update_replaces_fields_and_converts_again(session: Session) -> None:
@@ -177,7 +173,7 @@ def test_input_of_round_trips(session: Session, changes: dict[str, Any]) -> None
 def test_update_unknown_expense_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         update_expense(session=session, expense_id=999, data=connects())
-    assert count(session) == 0
+    assert count(session, Expense) == 0
 
 
 def test_delete_expense_removes_only_that_one(session: Session) -> None:
@@ -192,4 +188,4 @@ def test_delete_unknown_expense_is_refused(session: Session) -> None:
     create_expense(session=session, data=connects())
     with pytest.raises(InvalidInput):
         delete_expense(session=session, expense_id=999)
-    assert count(session) == 1
+    assert count(session, Expense) == 1

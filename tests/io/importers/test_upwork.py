@@ -17,19 +17,16 @@ import pytest
 from sqlmodel import Session, select
 
 from tracker.io.importer import ImportResult, import_rows
+from tracker.io.importers.upwork import _REF_IN_TEXT, _fee_target
 from tracker.io.plan import ImportOptions, ImportPlan, plan_import
 from tracker.ledger.models import Client, Expense, Payment
 from tracker.reports.month import month_summary
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 USD_120 = (("USD", "120"),)
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups and mappings in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py
 
 
 def plan_of(session: Session, data: bytes, **options: object) -> ImportPlan:
@@ -157,3 +154,12 @@ def test_a_local_amount_in_taka_is_the_files_own_rate(session: Session) -> None:
     import_rows(session=session, plan=plan)
     [payment] = session.exec(select(Payment)).all()
     assert (payment.rate, payment.gross_home_minor) == ("121.5", 1215000)
+
+
+@pytest.mark.parametrize("description", [
+    "Service Fee for Fixed-price - Ref ID 900099999", "fee REF.ID#123 and ref id 456", "no reference",
+    "Ref ıd 7", "İstanbul ref id 8", "rEf Id: 9", "ſervice fee, reference 10", "",
+])
+def test_the_fee_target_is_found_where_a_full_search_finds_it(description: str) -> None:
+    found = _REF_IN_TEXT.search(description)
+    assert _fee_target(description, "55", "66") == (found.group(1) if found else "55")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
+from tests.databases import count
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import Client, Gig, Payment
 from tracker.services.clients import (
@@ -19,11 +20,6 @@ from tracker.services.clients import (
 )
 from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment
-
-
-def count(session: Session, model: type[Any] = Client) -> int:
-    """Return how many rows a table holds."""
-    return session.exec(select(func.count()).select_from(model)).one()
 
 
 def acme(**changes: Any) -> ClientInput:
@@ -83,7 +79,7 @@ def test_bad_client_is_refused_and_writes_nothing(session: Session, changes: dic
     with pytest.raises(InvalidInput):
         create_client(session=session, data=acme(**changes))
     session.expire_all()
-    assert count(session) == 1
+    assert count(session, Client) == 1
 
 
 def test_longest_allowed_texts(session: Session) -> None:
@@ -97,7 +93,7 @@ def test_duplicate_name_is_refused_whatever_the_case(session: Session, name: str
     with pytest.raises(InvalidInput):
         create_client(session=session, data=acme(name=name))
     session.expire_all()
-    assert count(session) == 1
+    assert count(session, Client) == 1
 
 
 def test_update_replaces_fields(session: Session) -> None:
@@ -140,7 +136,7 @@ def test_input_of_round_trips(session: Session) -> None:
 def test_update_unknown_client_is_refused(session: Session) -> None:
     with pytest.raises(InvalidInput):
         update_client(session=session, client_id=999, data=acme())
-    assert count(session) == 0
+    assert count(session, Client) == 0
 
 
 def test_delete_refused_while_a_gig_points_at_it(session: Session) -> None:
@@ -149,7 +145,7 @@ def test_delete_refused_while_a_gig_points_at_it(session: Session) -> None:
     with pytest.raises(InvalidInput):
         delete_client(session=session, client_id=c.id)
     session.expire_all()
-    assert (count(session), count(session, Gig)) == (1, 1)
+    assert (count(session, Client), count(session, Gig)) == (1, 1)
 
 
 def test_delete_refused_while_a_payment_points_at_it(session: Session) -> None:
@@ -159,7 +155,7 @@ def test_delete_refused_while_a_payment_points_at_it(session: Session) -> None:
     with pytest.raises(InvalidInput):
         delete_client(session=session, client_id=c.id)
     session.expire_all()
-    assert (count(session), count(session, Payment)) == (1, 1)
+    assert (count(session, Client), count(session, Payment)) == (1, 1)
 
 
 def test_delete_allowed_without_links(session: Session) -> None:
@@ -174,7 +170,7 @@ def test_delete_unknown_client_is_refused(session: Session) -> None:
     create_client(session=session, data=acme())
     with pytest.raises(InvalidInput):
         delete_client(session=session, client_id=999)
-    assert count(session) == 1
+    assert count(session, Client) == 1
 
 
 def test_new_work_starts_on_the_clients_platform(session: Session) -> None:

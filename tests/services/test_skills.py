@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
+from tests.databases import count
 from tracker.ledger.errors import InvalidInput
 from tracker.ledger.models import LearningSession, MentorReview, Skill
 from tracker.services.gigs import GigInput, create_gig
@@ -25,12 +26,6 @@ from tracker.services.skills import (
     update_review,
     update_skill,
 )
-
-
-def count(session: Session, model: type[Any] = Skill) -> int:
-    """Return how many rows a table holds."""
-    session.expire_all()
-    return session.exec(select(func.count()).select_from(model)).one()
 
 
 def reread(session: Session, model: type[Any], row_id: int) -> Any:
@@ -82,7 +77,7 @@ def test_bad_skill_is_refused_and_writes_nothing(session: Session, changes: dict
     web(session)
     with pytest.raises(InvalidInput):
         create_skill(session=session, data=SkillInput(**{"name": "SEO", "category": "seo", **changes}))
-    assert count(session) == 1
+    assert count(session, Skill) == 1
 
 
 def test_update_skill_replaces_fields(session: Session) -> None:
@@ -206,7 +201,7 @@ def test_delete_skill_refused_while_a_gig_uses_it(session: Session) -> None:
     for history in ("refuse", "delete"):
         with pytest.raises(InvalidInput, match="^1 gig uses the skill “Web design”. Change its skill first"):
             delete_skill(session=session, skill_id=s.id, history=history)  # type: ignore[arg-type]
-    assert count(session) == 1
+    assert count(session, Skill) == 1
     create_gig(session=session, data=GigInput(title="Shop", skill_id=s.id))
     with pytest.raises(InvalidInput, match="^2 gigs use the skill .* Change their skill first.$"):
         delete_skill(session=session, skill_id=s.id)
@@ -218,7 +213,7 @@ def test_delete_skill_with_history_needs_confirmation(session: Session) -> None:
     add_review(session=session, data=review(s.id))
     with pytest.raises(InvalidInput):
         delete_skill(session=session, skill_id=s.id)
-    assert (count(session), count(session, LearningSession), count(session, MentorReview)) == (1, 1, 1)
+    assert (count(session, Skill), count(session, LearningSession), count(session, MentorReview)) == (1, 1, 1)
 
 
 def test_delete_skill_with_history_delete_removes_only_its_history(session: Session) -> None:
@@ -239,7 +234,7 @@ def test_delete_skill_with_history_delete_removes_only_its_history(session: Sess
 def test_delete_skill_without_history(session: Session) -> None:
     s = web(session)
     delete_skill(session=session, skill_id=s.id)
-    assert count(session) == 0
+    assert count(session, Skill) == 0
 
 
 def test_delete_learning(session: Session) -> None:
@@ -249,7 +244,7 @@ def test_delete_learning(session: Session) -> None:
     delete_learning(session=session, session_id=row.id)
     session.expire_all()
     assert session.exec(select(LearningSession.id)).all() == [keep.id]
-    assert count(session) == 1
+    assert count(session, Skill) == 1
 
 
 def test_delete_review(session: Session) -> None:
@@ -259,7 +254,7 @@ def test_delete_review(session: Session) -> None:
     delete_review(session=session, review_id=rev.id)
     session.expire_all()
     assert session.exec(select(MentorReview.id)).all() == [keep.id]
-    assert count(session) == 1
+    assert count(session, Skill) == 1
 
 
 def test_unknown_ids_are_refused(session: Session) -> None:
