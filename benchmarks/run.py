@@ -32,6 +32,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
+from dashboard import median_seconds  # noqa: E402  (benchmarks/dashboard.py)
+
 import data  # noqa: E402  (benchmarks/data.py, found through the path above)
 
 RATES = (("USD", "121.50"),)
@@ -59,16 +61,6 @@ def sizes_of(args: argparse.Namespace) -> data.Sizes:
     return replace(base, **given)
 
 
-def median_of(action: Callable[[], Any], runs: int) -> float:
-    """Return the median wall time in seconds of `runs` calls of action."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def python(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Run this Python with arguments in the project folder; fail loudly if it fails."""
     done = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -89,8 +81,8 @@ def report(url: str, runs: int, env: dict[str, str]) -> dict[str, float]:
     """Return `report --json` and `import tracker` wall times, each a fresh process (after a first run)."""
     command = ("-m", "tracker", "--db", url, "report", "--json")
     python(*command, env=env)  # the first start of the day may back the database up; not timed
-    figures = {"report_json": median_of(lambda: python(*command, env=env), runs),
-               "import_tracker": median_of(lambda: python("-c", "import tracker", env=env), runs)}
+    figures = {"report_json": median_seconds(lambda: python(*command, env=env), runs),
+               "import_tracker": median_seconds(lambda: python("-c", "import tracker", env=env), runs)}
     figures["over_floor"] = figures["report_json"] - figures["import_tracker"]
     return figures
 
@@ -144,7 +136,7 @@ def export_all(path: Path, runs: int) -> dict[str, Any]:
 
     with Session(get_engine(f"sqlite:///{path}")) as session:
         files = export_files(session)
-        seconds = median_of(export, runs)
+        seconds = median_seconds(export, runs)
     return {"seconds": seconds, "cpu_seconds": statistics.median(cpu), "files": len(files),
             "megabytes": sum(map(len, files.values())) / 1e6}
 

@@ -92,10 +92,8 @@ def bengali() -> bool:
 
 def choose_language(code: str) -> bool:
     """Store the person's language and switch the app to it at once; return True unless refused."""
-    if (
-        read(settings.get_setting, "language") != code
-        and write(settings.set_setting, key="language", value=code) is None
-    ):
+    if read(settings.get_setting, "language") != code and write(
+            settings.set_setting, key="language", value=code) is None:
         return False
     st.session_state["language"] = code
     forget_this_run()
@@ -124,13 +122,8 @@ def session() -> Session:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _read(
-    url: str,
-    name: str,
-    _reader: Callable[..., R],
-    args: tuple[Any, ...],
-    kwargs: tuple[tuple[str, Any], ...] = (),
-) -> R:
+def _read(url: str, name: str, _reader: Callable[..., R], args: tuple[Any, ...],
+          kwargs: tuple[tuple[str, Any], ...] = ()) -> R:
     """Return a reader's result for a database, cached by its name until the next write.
 
     A method of the facade (`Reports.month_pace`) is called on `Reports(session)`; any other reader
@@ -143,9 +136,8 @@ def _read(
 def read(reader: Callable[..., R], *args: Any, **kwargs: Any) -> R:
     """Return `reader(Reports(session), *args)` for a facade method (`Reports.month_pace`), else
     `reader(session, *args)`; cached by the reader's qualified name and args; every write clears it."""
-    return _read(
-        db_url(), f"{reader.__module__}.{reader.__qualname__}", reader, args, tuple(sorted(kwargs.items()))
-    )
+    name = f"{reader.__module__}.{reader.__qualname__}"
+    return _read(db_url(), name, reader, args, tuple(sorted(kwargs.items())))
 
 
 def write(service: Callable[..., R], **kwargs: Any) -> R | None:

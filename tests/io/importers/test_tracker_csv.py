@@ -23,7 +23,7 @@ from tracker.services.gigs import GigInput, create_gig
 from tracker.services.payments import PaymentInput, create_payment
 from tracker.services.skills import SkillInput, create_skill
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from tracker.cli.main import main
 from tracker.db.engine import forget_engines, open_session
 from tracker.reports.month import month_summary
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 @pytest.fixture(autouse=True)
