@@ -1,14 +1,10 @@
-"""Where a database's automatic backups are and what they are called, known without SQLAlchemy.
-
-tracker.io.autobackup takes and lists the backups; `report`'s quick path (tracker.reports.quick) only
-needs to know whether today's backup was taken, and reads that from the same names.
-"""
+"""Where a database's automatic backups are and what they are called (tracker.io.autobackup takes them)."""
 
 from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,8 +47,3 @@ def found_backups(folder: Path, name: str) -> list[Found]:
             taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
             found.append(Found(taken, int(match["n"] or 1), match["reason"] or "before-restore", path))
     return found
-
-
-def taken_on(day: date, folder: Path, name: str) -> bool:
-    """Return True if an automatic backup of this database was taken on that day."""
-    return any(backup.taken_at.date() == day for backup in found_backups(folder, name))

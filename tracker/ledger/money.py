@@ -218,7 +218,7 @@ def from_minor(minor: int, currency: str) -> Decimal:
     return Decimal(minor).scaleb(-places).quantize(Decimal(1).scaleb(-places))
 
 
-def convert(minor: int, currency: str, rate: Decimal, home_currency: str = HOME_CURRENCY) -> int:
+def convert(minor: int, currency: str, rate: Decimal, home_currency: str) -> int:
     """Return minor units of the home currency for an amount at a rate, rounded half up once."""
     factors = _factors(currency, rate, home_currency) if rate.is_finite() else None
     if factors is not None:  # exact integer arithmetic, the common case: round half up (away from zero)

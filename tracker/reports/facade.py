@@ -1,7 +1,7 @@
 """Every read a person sees, behind one object (fava's FavaLedger): `Reports(session).month_pace(...)`.
 
 Each method is the one way to a figure: it calls the one function (in the module of its concern) that
-runs the query. A page reaches any figure in two hops: `ui.read(Reports.month_pace, month, today)` ->
+runs the query. A page reaches any figure in two hops: `state.read(Reports.month_pace, month, today)` ->
 `Reports.month_pace` -> `tracker.reports.month.month_pace` (its SQL). Everything returned is a frozen
 dataclass or plain typed rows: no language, no formatted text.
 """

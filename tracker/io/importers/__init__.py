@@ -14,7 +14,6 @@ from tracker.io.csvread import Sheet
 from tracker.io.importers import mapped, payoneer, paypal, tracker_csv, upwork
 from tracker.io.rows import ImportRow, Refusal
 from tracker.ledger.errors import InvalidInput
-from tracker.ledger.money import HOME_CURRENCY
 
 FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (tracker_csv, upwork, payoneer, paypal)}
 CHOICES = ("auto", *FORMATS, mapped.NAME)
@@ -24,7 +23,7 @@ CHOICES = ("auto", *FORMATS, mapped.NAME)
 class ReadOptions:
     """What a format may need besides the file: the home currency, a date order, a column mapping."""
 
-    home: str = HOME_CURRENCY
+    home: str
     date_order: str | None = None
     mapping: mapped.Mapping | None = field(default=None)
 
@@ -47,10 +46,3 @@ def parser(name: str) -> Callable[[Sheet, ReadOptions], list[ImportRow | Refusal
         raise InvalidInput("“{name}” is not a format we know. Choose one of: {options}.",
                            field="format", name=name, options=", ".join(CHOICES))
     return FORMATS[name].parse
-
-
-def source_of(name: str, options: ReadOptions) -> str:
-    """Return the `source` a format stores (a mapping's own name for mapped imports)."""
-    if name == mapped.NAME:
-        return options.mapping.source if options.mapping else mapped.NAME
-    return FORMATS[name].SOURCE
