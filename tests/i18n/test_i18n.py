@@ -12,31 +12,14 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
 
-from tracker.guidance import CHECKLIST_LABELS
-from tracker.i18n import N_, catalog_path, fill, translate, translate_plural
-from tracker.i18n.extract import KEYWORDS, ROOT, field_names, messages, method_calls, plural_refusals
-from tracker.i18n.words import DECLINE_REASONS, decline_reason_text
-from tracker.io.rows import Refusal, RowKind
+from tests.i18n.catalogs import extracted, forms, po
+from tracker.i18n import N_, fill, translate, translate_plural
+from tracker.io.rows import Refusal
 from tracker.ledger.errors import InvalidInput
-from tracker.ledger.models import (
-    DEFAULT_SKILL_CATEGORIES,
-    DeclineReason,
-    ExpenseCategory,
-    GigStatus,
-    PaymentKind,
-    PaymentStatus,
-    Platform,
-    Pricing,
-    SkillStage,
-    Verdict,
-    tables_in_order,
-)
 from tracker.ledger.money import parse_amount, parse_decimal
 from tracker.ledger.months import MonthNet
 from tracker.present import Present, format_day, format_money, format_month, format_number
@@ -44,70 +27,6 @@ from tracker.services.common import parse_day, parse_month
 from tracker.web import charts
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-VOCABULARIES = (SkillStage, Verdict, Platform, Pricing, GigStatus, PaymentKind, PaymentStatus,
-                ExpenseCategory, RowKind)
-
-
-@cache
-def extracted() -> dict[str, list[str]]:
-    """Return the msgids of the code, with where each is used (extracted once per test run)."""
-    return messages()
-
-
-def forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
-    """Return a msgid's or msgstr's texts: one, or every plural form."""
-    return text if isinstance(text, tuple) else (text,)
-
-
-def translated(word: str) -> bool:
-    """Return True if the Bengali catalog has a translation of the word (fuzzy ones do not count)."""
-    message = po("bn").get(word)
-    return message is not None and all(forms(message.string)) and not message.fuzzy
-
-
-@cache
-def po(language: str) -> Catalog:
-    """Return a language's catalog file as Babel reads it."""
-    with catalog_path(language).open("rb") as handle:
-        return read_po(handle, locale=language)
-
-
-def test_make_i18n_extracts_with_the_same_keywords() -> None:
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    line = next(row for row in makefile.splitlines() if row.startswith("I18N_KEYWORDS"))
-    given = dict(re.findall(r"-k (\w+)(?::([\d,]+))?", line))
-    assert given == {name: ",".join(map(str, spec)) if spec else "" for name, spec in KEYWORDS.items()}
-    assert given["ngettext"] == "1,2", "the plural form is extracted too"
-    assert "tracker.i18n.extract:extract_python" in (ROOT / "babel.cfg").read_text(encoding="utf-8")
-
-
-def test_the_extraction_finds_the_kinds_of_message() -> None:
-    found = extracted()
-    assert "Dashboard" in found, "a page title marked with N_"
-    assert "Please give the {field}." in found, "an InvalidInput template"
-    assert "client name" in found, "a field= name"
-    assert "amount" in found, "the default of a field parameter"
-    assert "Net income per month" in found, "a chart label"
-    assert not [w for w in found.get("minutes", []) if w.startswith("tracker/learning.py")], \
-        "an SQL column's .label(\"minutes\") is not a message"
-
-
-def test_field_names_and_method_calls() -> None:
-    source = ('def parse(text, *, field="amount"):\n    pass\n'
-              'raise InvalidInput("Please give the {field}.", field="client name")\n'
-              'query = func.sum(x).label("minutes")\n')
-    assert sorted(found[2] for found in field_names(source)) == ["amount", "client name"]
-    assert method_calls(source, {"label"}) == {(4, "minutes")}
-
-
-def test_a_refusal_about_a_number_of_things_is_extracted_with_its_plural() -> None:
-    source = ('raise InvalidInput("{count} gig uses it.",\n'
-              '                   plural="{count} gigs use it.", field="skill", count=n)\n')
-    assert [(line, forms) for line, _, forms, _ in plural_refusals(source)] == [
-        (1, ("{count} gig uses it.", "{count} gigs use it."))]
-    assert "{count} gig uses the skill “{name}”. Change its skill first." in extracted()
-    assert "{count} gigs use the skill “{name}”. Change their skill first." not in extracted(), \
-        "the plural is a form of the singular's msgid, not a msgid of its own"
 
 
 @pytest.mark.parametrize(("count", "english", "bengali"), [
@@ -174,14 +93,6 @@ def test_plural_forms_follow_the_count(count: int, english: str, bengali: str) -
     assert untranslated_forms == ("{n} apple" if count == 1 else "{n} apples")
 
 
-def test_every_decline_reason_code_has_words_in_both_languages() -> None:
-    assert set(DECLINE_REASONS) == {r.value for r in DeclineReason}
-    assert all(translated(words) and words in extracted() for words in DECLINE_REASONS.values())
-    assert decline_reason_text("budget", "bn") == "বাজেট খুব কম"
-    assert decline_reason_text("budget", "en") == "The budget is too low"
-    assert decline_reason_text("They want it for free", "bn") == "They want it for free"
-
-
 def test_no_obsolete_entries_are_relied_on() -> None:
     assert not po("bn").obsolete, "obsolete (#~) entries are never shown; `make i18n` drops them"
 
@@ -193,22 +104,6 @@ def test_english_falls_back_to_the_msgid() -> None:
     assert translate("Net income", "en") == "Net income"
     assert translate("Net income", "bn") == "নিট আয়"
     assert translate("a message nobody wrote", "bn") == "a message nobody wrote"
-
-
-@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
-def test_every_stored_word_is_translated(vocabulary: type) -> None:
-    missing = [w.value for w in vocabulary if w.value not in extracted() or not translated(w.value)]
-    assert not missing
-
-
-def test_kinds_of_work_tables_and_checklist_are_translated() -> None:
-    words = [*DEFAULT_SKILL_CATEGORIES, *(t.name for t in tables_in_order()), *CHECKLIST_LABELS.values()]
-    assert not [w for w in words if not translated(w)]
-
-
-def test_platform_names_stay_in_latin_letters() -> None:
-    for name in ("Upwork", "Fiverr", "Freelancer.com"):
-        assert translate(name, "bn") == name
 
 
 def test_a_refusal_reads_in_bengali_field_and_all() -> None:
