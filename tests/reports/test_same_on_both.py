@@ -57,7 +57,6 @@ def figures(url: str, today: date) -> dict[str, Any]:
         "by_category": lambda r: sources.income_by_category(r.session, first, month),
         "by_platform": lambda r: sources.income_by_platform(r.session, first, month),
         "by_client": lambda r: sources.income_by_client(r.session, first, month),
-        "largest_client": lambda r: sources.largest_client_share(r.session, first, month),
         "sources": lambda r: r.income_sources(first, month),
         "learning_and_rates": Reports.learning_and_rates,
         "pipeline": Reports.pipeline_counts,
