@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from tracker.db.config import shown_url
 from tracker.db.contents import is_empty
 from tracker.i18n import N_
 from tracker.io.autobackup import backups_place, list_backups, restore_automatic_backup
@@ -72,7 +73,7 @@ def downloads() -> None:
             st.download_button(_(name), data=state.lazily(table_csv, name, *window), file_name=f"{name}.csv",
                                mime=CSV, icon=DOWNLOAD, on_click="ignore", key=f"table_{name}")
     st.caption(_("Files open in Excel and LibreOffice with Bengali names shown correctly. Your data "
-                 "lives in {where}.").format(where=state.db_url()))
+                 "lives in {where}.").format(where=shown_url(state.db_url())))
 
 
 def mapping_fields(data: bytes) -> mapped_format.Mapping | None:

@@ -49,8 +49,10 @@ def format_money(minor: int, currency: str, *, bengali_digits: bool = False,
         pattern = TAKA_PATTERN if value.as_tuple().exponent == 0 else TAKA_PATTERN + ".00"
         text = format_decimal(abs(value), format=pattern, locale="en_IN", decimal_quantization=False)
         text = ("-" if value < 0 else "") + "৳" + text
+    elif whole and value.as_tuple().exponent == 0:  # a whole amount: no decimals ('¥300,000', '$100')
+        text = format_currency(value, currency, format="¤#,##0", locale="en_US", currency_digits=False)
     else:
-        text = format_currency(value, currency, locale="en_US", currency_digits=not whole)
+        text = format_currency(value, currency, locale="en_US")
     return to_bengali_digits(text) if bengali_digits else text
 
 

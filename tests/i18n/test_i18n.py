@@ -138,6 +138,9 @@ def test_numbers_in_lakh_and_crore(value: int, latin: str, bengali: str) -> None
     (1_234_567_89, "USD", False, "$1,234,567.89", "$১,২৩৪,৫৬৭.৮৯"),
     (-12_00, "EUR", False, "-€12.00", "-€১২.০০"),
     (1235, "JPY", False, "¥1,235", "¥১,২৩৫"),
+    (300_000, "JPY", True, "¥300,000", "¥৩০০,০০০"),  # a goal in yen: no decimals, and never ৳ (issue 16)
+    (100_00, "USD", True, "$100", "$১০০"),
+    (100_50, "USD", True, "$100.50", "$১০০.৫০"),
 ])
 def test_money_in_both_languages(minor: int, currency: str, whole: bool, latin: str, bengali: str) -> None:
     assert format_money(minor, currency, whole=whole) == latin

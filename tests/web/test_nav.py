@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from tracker.db.config import PROJECT_ROOT
+from tracker.services.goals import set_goal
+from tracker.services.payments import PaymentInput, create_payment
+from tracker.services.settings import set_setting
 from tracker.web.nav import PAGES, WELCOME, page_at
 
 
@@ -57,3 +63,13 @@ def test_the_router_opens_the_dashboard_with_the_sidebar(db_url: str) -> None:
     at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=30).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.sidebar.caption[0].value == "This month"
+
+
+def test_the_sidebar_writes_money_in_the_home_currency(session: Session, frozen_today: date) -> None:
+    """Issue 16's fault: with yen at home, the sidebar showed ৳500.00 / ৳3,000 for ¥50,000 of ¥300,000."""
+    set_setting(session=session, key="home_currency", value="JPY")
+    set_goal(session=session, target="300000", valid_from=f"{frozen_today:%Y-%m}")
+    create_payment(session=session, data=PaymentInput(paid_on=frozen_today, gross="50000", currency="JPY"))
+    at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=30).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.sidebar.markdown[0].value == "**¥50,000** / ¥300,000"

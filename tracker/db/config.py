@@ -31,3 +31,10 @@ def load_config(db_url: str | None = None) -> Config:
     url = resolve_db_url(db_url or os.environ.get("TRACKER_DB_URL") or DEFAULT_DB_URL)
     data_dir = Path(os.environ.get("TRACKER_DATA_DIR") or PROJECT_ROOT / "data")
     return Config(db_url=url, data_dir=data_dir)
+
+
+def shown_url(url: str) -> str:
+    """Return a database URL as it may be shown on a page or in a log: any password hidden (***)."""
+    from sqlalchemy.engine.url import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
