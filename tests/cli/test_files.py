@@ -15,11 +15,7 @@ from tracker.reports.month import month_summary
 DATA = Path(__file__).parents[1] / "data"
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups and mappings in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: backups in the test's folder
 
 
 @pytest.fixture
@@ -58,17 +54,8 @@ def test_dry_run_writes_nothing(url: str) -> None:
     assert net(url, "2026-08") == 0
 
 
-def bad_file(tmp_path: Path) -> Path:
-    """Return a Payoneer file whose second row has an unreadable date."""
-    lines = (DATA / "payoneer.csv").read_text(encoding="utf-8").splitlines()
-    lines[2] = lines[2].replace("08/31/2026", "31/08/2026")
-    path = tmp_path / "bad.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def test_a_refused_row_stops_the_import_with_exit_code_1(url: str, tmp_path: Path) -> None:
-    result = run(url, "import", bad_file(tmp_path), "--rate", "USD=121.50")
+def test_a_refused_row_stops_the_import_with_exit_code_1(url: str, bad_payoneer_file: Path) -> None:
+    result = run(url, "import", bad_payoneer_file, "--rate", "USD=121.50")
     assert result.exit_code == 1
     assert "row 3: “31/08/2026” is not a date that exists." in result.stderr
     assert "Nothing was imported" in result.stderr
@@ -76,8 +63,8 @@ def test_a_refused_row_stops_the_import_with_exit_code_1(url: str, tmp_path: Pat
     assert net(url, "2026-08") == 0
 
 
-def test_skip_invalid_imports_the_rest_and_exits_0(url: str, tmp_path: Path) -> None:
-    result = run(url, "import", bad_file(tmp_path), "--rate", "USD=121.50", "--skip-invalid")
+def test_skip_invalid_imports_the_rest_and_exits_0(url: str, bad_payoneer_file: Path) -> None:
+    result = run(url, "import", bad_payoneer_file, "--rate", "USD=121.50", "--skip-invalid")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "imported 3, duplicates 0, refused 1"
     assert net(url, "2026-08") == 14787157 + 36450  # without the refused 3.00 fee (৳364.50)

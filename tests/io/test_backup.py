@@ -23,12 +23,7 @@ from tracker.ledger.models import Client, Payment
 from tracker.services.clients import ClientInput, create_client
 from tracker.services.payments import PaymentInput, create_payment
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: backups in the test's folder
 
 
 @pytest.fixture
@@ -195,7 +190,6 @@ any_text = st.one_of(st.text(st.characters(exclude_characters="\x00", exclude_ca
                      st.text(alphabet="a\r\n,\"' =+-@\t\\", max_size=12))
 
 
-@pytest.mark.usefixtures("data_dir")  # tests/conftest.py
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=any_text)  # 30 examples: each writes every file twice and restores a backup (a second each)
 def test_any_text_is_exported_read_back_and_restored_exactly(migrated_template: Path, folder: Path,
@@ -226,7 +220,6 @@ def test_any_text_is_exported_read_back_and_restored_exactly(migrated_template: 
             assert {t.name: target.execute(select(t)).all() for t in tables_in_order()} == before
 
 
-@pytest.mark.usefixtures("data_dir")  # tests/conftest.py
 def test_a_backup_whose_file_unpacks_to_too_much_is_refused(session: Session,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from tracker.io import backup

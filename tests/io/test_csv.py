@@ -41,11 +41,7 @@ CR_TEXTS = ["a\rb", "\r", "x\r\ny", "at end\r", "\rstarts", "'\r", "a\r\rb\n\rc"
 DETAILED_TEXT = ("client", "gig", "skill", "source", "external_ref", "note")
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: backups in the test's folder
 
 
 def other_db(tmp_path: Path, name: str = "other.db") -> Session:

@@ -68,10 +68,7 @@ def english_pairs() -> set[tuple[str, str]]:
     return {p for p in pairs if not set(p) <= PROPER_NOUNS}
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the Data page's automatic backups and mappings in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: backups in the test's folder
 
 
 @pytest.fixture(autouse=True)

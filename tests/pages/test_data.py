@@ -25,11 +25,7 @@ Open = Callable[[str], AppTest]
 DATA = Path(__file__).parent.parent / "data"
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups and mappings in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: backups in the test's folder
 
 
 def upload(at: AppTest, name: str, data: bytes | None = None, which: int = 0) -> AppTest:

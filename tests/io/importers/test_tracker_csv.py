@@ -26,11 +26,7 @@ from tracker.services.skills import SkillInput, create_skill
 DATA = Path(__file__).parents[2] / "data"
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep automatic backups and mappings in the test's own folder."""
-    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")  # tests/conftest.py: backups in the test's folder
 
 
 def fill(session: Session) -> None:
