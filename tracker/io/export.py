@@ -2,7 +2,7 @@
 
 payments_detailed.csv is the payment table's exported columns (tracker.io.columns) by date, with
 each payment's client, gig and skill by name. The monthly summary gives each month's figures as
-the Dashboard reads them (tracker.reports.month.month_summary), in the home currency.
+the Dashboard reads them (tracker.reports.month.month_summaries), in the home currency.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tracker.io.columns import Columns, table_columns, within
 from tracker.io.csv import csv_file, harmless
 from tracker.ledger.models import Client, Expense, Gig, Payment, Skill
 from tracker.ledger.money import amount_text
-from tracker.reports.month import month_summary, months_between
+from tracker.reports.month import month_summaries
 from tracker.services.settings import home_currency
 
 PAYMENT_COLUMNS = [
@@ -80,7 +80,7 @@ def months_with_money(session: Session, start: date | None, end: date | None) ->
 def summary_columns(session: Session, start: date | None = None, end: date | None = None) -> Columns:
     """Return the monthly summary's columns: each month with money in the range (and those between)."""
     span = months_with_money(session, start, end)
-    months = [month_summary(session, month) for month in months_between(*span)] if span else []
+    months = month_summaries(session, *span) if span else []
     figures: dict[str, list[Any]] = {name: [] for name in SUMMARY_COLUMNS}
     for m in months:
         money = (m.gross_minor, m.fees_minor, m.expenses_minor, m.net_minor, m.pending_minor, m.goal_minor)

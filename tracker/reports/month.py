@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, func, select
 
-from tracker.ledger.models import Expense, Goal, Payment, PaymentStatus
+from tracker.ledger.models import Expense, Payment, PaymentStatus
 from tracker.ledger.months import (
     MonthNet,
     MonthSummary,
@@ -23,7 +23,7 @@ from tracker.ledger.months import (
     months_between,
     round_half_up,
 )
-from tracker.services.goals import goal_for_month
+from tracker.services.goals import goal_steps
 from tracker.services.settings import home_currency
 
 CLEARED, PENDING = PaymentStatus.CLEARED.value, PaymentStatus.PENDING.value
@@ -31,17 +31,33 @@ CLEARED, PENDING = PaymentStatus.CLEARED.value, PaymentStatus.PENDING.value
 
 def month_summary(session: Session, month: str) -> MonthSummary:
     """Return the month's figures: cleared gross and fees, expenses, pending, the goal."""
+    return month_summaries(session, month, month)[0]
+
+
+def month_summaries(session: Session, first: str, last: str) -> list[MonthSummary]:
+    """Return each month's figures from first to last (months without money are 0): one GROUP BY."""
     rows = session.exec(
-        select(Payment.status, func.sum(Payment.gross_home_minor), func.sum(Payment.fees_home_minor),
-               func.sum(Payment.net_home_minor))
-        .where(Payment.month == month).group_by(Payment.status)).all()
-    totals = {status: (int(gross or 0), int(fees or 0), int(net or 0)) for status, gross, fees, net in rows}
-    gross, fees, _net = totals.get(CLEARED, (0, 0, 0))
-    spent = session.exec(select(func.sum(Expense.amount_home_minor)).where(Expense.month == month)).one()
-    return MonthSummary(month=month, currency=home_currency(session),
-                        goal_minor=goal_for_month(session, month), gross_minor=gross, fees_minor=fees,
-                        expenses_minor=int(spent or 0),
-                        pending_minor=totals.get(PENDING, (0, 0, 0))[2])
+        select(Payment.month, Payment.status, func.sum(Payment.gross_home_minor),
+               func.sum(Payment.fees_home_minor), func.sum(Payment.net_home_minor))
+        .where(Payment.month >= first, Payment.month <= last).group_by(Payment.month, Payment.status)).all()
+    totals = {(month, status): (int(gross or 0), int(fees or 0), int(net or 0))
+              for month, status, gross, fees, net in rows}
+    spent = spent_by_month(session, first, last)
+    goals, home = goal_steps(session), home_currency(session)
+    summaries = []
+    for month in months_between(first, last):
+        gross, fees, _net = totals.get((month, CLEARED), (0, 0, 0))
+        summaries.append(MonthSummary(
+            month=month, currency=home, goal_minor=goal_in(goals, month), gross_minor=gross, fees_minor=fees,
+            expenses_minor=spent.get(month, 0), pending_minor=totals.get((month, PENDING), (0, 0, 0))[2]))
+    return summaries
+
+
+def spent_by_month(session: Session, first: str, last: str) -> dict[str, int]:
+    """Return the expenses of each month from first to last that has any, in the home currency."""
+    return {month: int(minor or 0) for month, minor in session.exec(
+        select(Expense.month, func.sum(Expense.amount_home_minor))
+        .where(Expense.month >= first, Expense.month <= last).group_by(Expense.month)).all()}
 
 
 @dataclass(frozen=True)
@@ -79,14 +95,9 @@ def monthly_net(session: Session, first: str, last: str) -> list[MonthNet]:
         select(Payment.month, func.sum(Payment.net_home_minor))
         .where(Payment.status == CLEARED, Payment.month >= first, Payment.month <= last)
         .group_by(Payment.month)).all())
-    spent = dict(session.exec(
-        select(Expense.month, func.sum(Expense.amount_home_minor))
-        .where(Expense.month >= first, Expense.month <= last).group_by(Expense.month)).all())
-    goals = [(str(valid_from), int(target)) for valid_from, target in
-             session.exec(select(Goal.valid_from, Goal.target_minor).order_by(col(Goal.valid_from))).all()]
-    return [MonthNet(month=m, net_minor=int(income.get(m) or 0) - int(spent.get(m) or 0),
-                     goal_minor=goal_in(goals, m))
-            for m in months_between(first, last)]
+    spent, goals = spent_by_month(session, first, last), goal_steps(session)
+    return [MonthNet(month=m, net_minor=int(income.get(m) or 0) - spent.get(m, 0),
+                     goal_minor=goal_in(goals, m)) for m in months_between(first, last)]
 
 
 def first_month_with_money(session: Session) -> str | None:

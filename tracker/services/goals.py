@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from tracker.ledger.models import Goal
 from tracker.ledger.money import parse_amount
 from tracker.ledger.months import DEFAULT_GOAL_MINOR as DEFAULT_GOAL_MINOR
+from tracker.ledger.months import goal_in
 from tracker.services.common import existing, parse_month, remove, writing
 from tracker.services.settings import home_currency
 
@@ -47,9 +48,12 @@ def delete_goal(*, session: Session, goal_id: int) -> None:
 
 def goal_for_month(session: Session, month: str) -> int:
     """Return the goal in minor units of the home currency that applies to a 'YYYY-MM' month."""
-    target = session.exec(select(Goal.target_minor).where(Goal.valid_from <= month)
-                          .order_by(col(Goal.valid_from).desc()).limit(1)).first()
-    return DEFAULT_GOAL_MINOR if target is None else int(target)
+    return goal_in(goal_steps(session), month)
+
+
+def goal_steps(session: Session) -> list[tuple[str, int]]:
+    """Return every goal as (valid from, target) pairs, oldest first: what `goal_in` reads."""
+    return [(str(g.valid_from), int(g.target_minor)) for g in reversed(goal_history(session))]
 
 
 def goal_history(session: Session) -> list[Goal]:
